@@ -1,0 +1,264 @@
+import type { SkillRef } from '../../domain/skill-ref.ts';
+
+/**
+ * The store port: every persistent entity of Backboard. Two adapters implement it (SQLite for the
+ * embedded default, MongoDB through mongoose in production) and both pass `store.contract.ts`.
+ * Timestamps are ISO-8601 strings; ids are opaque strings chosen by the adapter.
+ */
+
+export type Role = 'candidate' | 'recruiter' | 'admin';
+export type RemotePolicy = 'onsite' | 'hybrid' | 'remote';
+export type EmploymentType = 'full-time' | 'part-time' | 'contract' | 'internship';
+export type Seniority = 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
+export type SalaryPeriod = 'year' | 'month' | 'hour';
+export type ListingStatus = 'open' | 'closed';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  companyId: string | null;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt'>;
+
+export interface Company {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Location {
+  country: string;
+  city: string;
+}
+
+export interface SkillRequirement {
+  skill: SkillRef;
+  level: number;
+  weight: number;
+}
+
+export interface SalaryRange {
+  min: number;
+  max: number;
+  currency: string;
+  period: SalaryPeriod;
+  /** True when the range was estimated from market bands (seeded postings), not stated by the employer. */
+  estimated?: boolean;
+}
+
+/** Where an imported record came from; (source, sourceId) is unique so re-imports change nothing. */
+export interface SourceKey {
+  source: string;
+  sourceId: string;
+}
+
+export interface ListingData {
+  title: string;
+  description: string;
+  location: Location;
+  remote: RemotePolicy;
+  employmentType: EmploymentType;
+  seniority: Seniority;
+  salary: SalaryRange;
+  requiredSkills: SkillRequirement[];
+  niceToHaveSkills: SkillRequirement[];
+}
+
+export interface Listing extends ListingData {
+  id: string;
+  ownerId: string;
+  companyId: string;
+  company: string;
+  status: ListingStatus;
+  /** Bumped by every write; the index and match workers record the version they last processed. */
+  version: number;
+  indexedVersion: number;
+  matchedVersion: number;
+  /** Set when deleted: the row stays as a tombstone until the index has dropped it. */
+  deletedAt: string | null;
+  source: SourceKey | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewListing extends ListingData {
+  ownerId: string;
+  companyId: string;
+  company: string;
+  status?: ListingStatus;
+  source?: SourceKey | null;
+}
+
+export type ListingPatch = Partial<ListingData> & { status?: ListingStatus };
+
+export interface ProfileSkill {
+  skill: SkillRef;
+  level?: number;
+  years?: number;
+}
+
+export interface ExpectedSalary {
+  min: number;
+  currency: string;
+  period: SalaryPeriod;
+}
+
+export interface ProfileData {
+  headline: string;
+  yearsExperience: number;
+  seniority: Seniority | null;
+  location: Location | null;
+  remote: RemotePolicy | null;
+  expectedSalary: ExpectedSalary | null;
+  skills: ProfileSkill[];
+  discoverable: boolean;
+}
+
+export interface Profile extends ProfileData {
+  id: string;
+  userId: string;
+  version: number;
+  matchedVersion: number;
+  source: SourceKey | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RefreshToken {
+  id: string;
+  userId: string;
+  /** All tokens rotated from one log-in share a family; reuse of a rotated token revokes the family. */
+  familyId: string;
+  tokenHash: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  replacedById: string | null;
+  createdAt: string;
+}
+export type NewRefreshToken = Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>;
+
+/** A scored (listing, profile) pair written by the match workers. */
+export interface MatchRecord {
+  listingId: string;
+  profileId: string;
+  score: number;
+  /** Small JSON summary for lists (top missing skills and the like); the full explanation is recomputed. */
+  summary: Record<string, unknown>;
+  listingVersion: number;
+  profileVersion: number;
+  computedAt: string;
+}
+
+export interface PageRequest {
+  page: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export type LagKind = 'indexed' | 'matched';
+
+export interface UserStore {
+  /** Throws AppError `conflict` when the email (case-insensitive) is taken. */
+  create(input: NewUser): Promise<User>;
+  findById(id: string): Promise<User | null>;
+  findByEmail(email: string): Promise<User | null>;
+  findManyByIds(ids: string[]): Promise<User[]>;
+}
+
+export interface CompanyStore {
+  /** Companies are unique by name, case-insensitive. */
+  findOrCreate(name: string): Promise<Company>;
+  findById(id: string): Promise<Company | null>;
+}
+
+export interface ListingStore {
+  create(input: NewListing): Promise<Listing>;
+  /** Deleted listings are not found. */
+  findById(id: string): Promise<Listing | null>;
+  findManyByIds(ids: string[]): Promise<Listing[]>;
+  /** Applies the patch and bumps `version`; `expectedVersion` guards against lost updates. */
+  update(id: string, patch: ListingPatch, expectedVersion?: number): Promise<Listing>;
+  /** Marks the listing deleted and bumps `version`, so the index worker can drop it. */
+  delete(id: string): Promise<boolean>;
+  /** Newest first (updatedAt, then id). */
+  listByCompany(companyId: string, page: PageRequest): Promise<Page<Listing>>;
+  /** Creates or updates the record imported under `source`; unchanged data leaves the version alone. */
+  upsertBySource(input: NewListing & { source: SourceKey }): Promise<{ listing: Listing; outcome: UpsertOutcome }>;
+  /** Listings (deleted ones included) whose indexed or matched version lags `version`, oldest first. */
+  findLagging(kind: LagKind, limit: number): Promise<Listing[]>;
+  /** Records that `version` was processed; never lowers what is recorded. */
+  markProcessed(kind: LagKind, id: string, version: number): Promise<void>;
+  /** Removes tombstones whose deletion the index has seen. */
+  purgeDeleted(): Promise<number>;
+  /** Every non-deleted listing in id order, in batches. */
+  scan(batchSize: number, filter?: { status?: ListingStatus }): AsyncIterable<Listing[]>;
+  count(filter?: { status?: ListingStatus }): Promise<number>;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ProfileStore {
+  findByUserId(userId: string): Promise<Profile | null>;
+  findById(id: string): Promise<Profile | null>;
+  findManyByIds(ids: string[]): Promise<Profile[]>;
+  /** Creates or replaces the user's profile and bumps `version`. */
+  save(userId: string, data: ProfileData, expectedVersion?: number): Promise<Profile>;
+  upsertBySource(input: ProfileData & { userId: string; source: SourceKey }): Promise<{ profile: Profile; outcome: UpsertOutcome }>;
+  findLagging(kind: 'matched', limit: number): Promise<Profile[]>;
+  markProcessed(kind: 'matched', id: string, version: number): Promise<void>;
+  scan(batchSize: number, filter?: { discoverable?: boolean }): AsyncIterable<Profile[]>;
+  count(filter?: { discoverable?: boolean }): Promise<number>;
+}
+
+export interface RefreshTokenStore {
+  create(input: NewRefreshToken): Promise<RefreshToken>;
+  findByHash(tokenHash: string): Promise<RefreshToken | null>;
+  /** Revokes one token, recording its successor on rotation. Returns false if it was already revoked. */
+  revoke(id: string, replacedById?: string): Promise<boolean>;
+  revokeFamily(familyId: string): Promise<number>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface MatchStore {
+  /**
+   * Replaces the stored candidates of a listing with `records`, unless a newer listing version was
+   * already stored (late jobs never overwrite newer results). Returns whether it wrote.
+   */
+  replaceForListing(listingId: string, listingVersion: number, records: MatchRecord[]): Promise<boolean>;
+  /** Same, for a profile's recommendations. */
+  replaceForProfile(profileId: string, profileVersion: number, records: MatchRecord[]): Promise<boolean>;
+  /** Best first, ties by profileId. */
+  candidatesOf(listingId: string, page: PageRequest): Promise<Page<MatchRecord>>;
+  /** Best first, ties by listingId. */
+  recommendationsOf(profileId: string, page: PageRequest): Promise<Page<MatchRecord>>;
+  deleteForListing(listingId: string): Promise<void>;
+}
+
+/** Small named JSON documents (market salary bands, job progress). */
+export interface DocumentStore {
+  get<T>(key: string): Promise<T | null>;
+  put<T>(key: string, value: T): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongodb';
+  readonly users: UserStore;
+  readonly companies: CompanyStore;
+  readonly listings: ListingStore;
+  readonly profiles: ProfileStore;
+  readonly refreshTokens: RefreshTokenStore;
+  readonly matches: MatchStore;
+  readonly documents: DocumentStore;
+  /** Throws when the backend cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

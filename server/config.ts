@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Every setting Backboard reads from the environment. `.env.example` lists the same keys. */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  MONGODB_URI: Type.Optional(Type.String({ pattern: '^mongodb(\\+srv)?://' })),
+  MEILI_HOST: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  CORS_ORIGIN: Type.Optional(Type.String({ minLength: 1 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  SEED_DEMO: Type.Boolean({ default: true }),
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  ACCESS_TOKEN_TTL: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
+  REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
+  AUTH_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  ADMIN_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly mongodbUri: string | undefined;
+  readonly meiliHost: string | undefined;
+  readonly meiliMasterKey: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly jwtSecret: string;
+  readonly corsOrigin: string | undefined;
+  readonly logLevel: string;
+  readonly seedDemo: boolean;
+  readonly workerConcurrency: number;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly authRateLimitPerMinute: number;
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  readonly metricsToken: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+
+/** Environment values are strings; turn the numeric and boolean ones into what the schema expects. */
+function coerce(raw: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(EnvSchema.properties)) {
+    const value = raw[key];
+    if (value === undefined || value === '') continue;
+    const type = (schema as { type?: string }).type;
+    if (type === 'integer') out[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else if (type === 'boolean') out[key] = BOOLEAN_WORDS[value.toLowerCase()] ?? value;
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** The embedded default keeps one generated secret under DATA_DIR so tokens survive restarts. */
+function embeddedJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses the environment once; every bad variable is named in one error. */
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+  const candidate = Value.Default(EnvSchema, coerce(raw)) as Record<string, unknown>;
+  const problems = new Map<string, string>();
+  for (const error of Value.Errors(EnvSchema, candidate)) {
+    const key = error.instancePath.replace(/^\//, '');
+    if (problems.has(key)) continue;
+    const options = (EnvSchema.properties as Record<string, { anyOf?: { const: unknown }[] }>)[key]?.anyOf;
+    const message = options ? `must be one of ${options.map((option) => option.const).join(', ')}` : error.message;
+    problems.set(key, `${key}: ${message} (got ${JSON.stringify(candidate[key])})`);
+  }
+  if (problems.size > 0) throw new ConfigError([...problems.values()]);
+  const env = candidate as Env;
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required when NODE_ENV=production (at least 32 characters)']);
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither']);
+  }
+  const dataDir = resolve(env.DATA_DIR);
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    mongodbUri: env.MONGODB_URI,
+    meiliHost: env.MEILI_HOST,
+    meiliMasterKey: env.MEILI_MASTER_KEY,
+    redisUrl: env.REDIS_URL,
+    jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
+    corsOrigin: env.CORS_ORIGIN,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
+    refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT,
+    admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD as string } : undefined,
+    metricsToken: env.METRICS_TOKEN,
+  });
+}
