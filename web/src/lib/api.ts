@@ -56,8 +56,32 @@ export function onAuthChange(listener: AuthListener): () => void {
   return () => authListeners.delete(listener);
 }
 
+/**
+ * A non-secret hint that this browser has a session, so a first visit does not ask for a refresh it
+ * cannot get. The refresh token itself stays in its httpOnly cookie.
+ */
+const SESSION_HINT = 'backboard:signed-in';
+
+export function mayHaveSession(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function rememberSession(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SESSION_HINT, '1');
+    else window.localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // Storage can be disabled; the hint is only an optimisation.
+  }
+}
+
 function setAuth(answer: AuthAnswer | null): void {
   accessToken = answer?.accessToken ?? null;
+  rememberSession(answer !== null);
   for (const listener of authListeners) listener(answer?.user ?? null);
 }
 
@@ -191,8 +215,7 @@ export const api = {
 
   search: (query: SearchQuery, signal?: AbortSignal) =>
     request<SearchAnswer>('GET', '/api/listings/search', { query: { ...query }, signal }),
-  listing: (id: string) =>
-    request<{ listing: Listing; band?: SalaryBand | null }>('GET', `/api/listings/${encodeURIComponent(id)}`),
+  listing: (id: string) => request<{ listing: Listing }>('GET', `/api/listings/${encodeURIComponent(id)}`),
   myListings: (page: number) =>
     request<ListPage<Listing>>('GET', '/api/listings', { query: { mine: true, page } }),
   createListing: (input: ListingInput) =>

@@ -1,4 +1,4 @@
-import { api, onAuthChange, refreshSession } from './api.ts';
+import { api, mayHaveSession, onAuthChange, refreshSession } from './api.ts';
 import type { PublicUser, Role } from './types.ts';
 
 /** Who is signed in. The API client tells it whenever a token is issued or lost. */
@@ -24,7 +24,7 @@ class Session {
   /** A reload keeps the session: the refresh cookie buys a new access token. */
   async restore(): Promise<void> {
     try {
-      await refreshSession();
+      if (mayHaveSession()) await refreshSession();
     } finally {
       this.ready = true;
     }

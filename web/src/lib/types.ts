@@ -1,31 +1,29 @@
 /**
- * Shapes the API answers, per DESIGN.md §2a. Where the server already has a type, it is reused
- * (type-only imports: nothing from the server reaches the bundle).
+ * Shapes the API answers. Where the server has a TypeBox schema, its static type is reused here
+ * (type-only imports: nothing from the server reaches the bundle); the rest follow DESIGN.md §2a.
  */
+import type { Static } from 'typebox';
 import type {
   EmploymentType,
-  ExpectedSalary,
   ListingData,
   ListingStatus,
   Location,
-  ProfileData,
-  ProfileSkill,
   RemotePolicy,
   Role,
   SalaryPeriod,
   Seniority,
   SkillRequirement,
 } from '../../../server/adapters/store/port.ts';
-import type { SkillRef } from '../../../server/domain/skill-ref.ts';
+import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
+import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
+import type { ListingAnswer, ListingCreateBody } from '../../../server/schemas/listing.ts';
+import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 
 export type {
   EmploymentType,
-  ExpectedSalary,
-  ListingData,
   ListingStatus,
   Location,
-  ProfileData,
-  ProfileSkill,
+  PublicUser,
   RemotePolicy,
   Role,
   SalaryPeriod,
@@ -34,61 +32,18 @@ export type {
   SkillRequirement,
 };
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  company?: string | null;
-}
-
-export interface AuthAnswer {
-  user: PublicUser;
-  accessToken: string;
-}
+export type AuthAnswer = SessionResponse;
+export type SalaryBand = Static<typeof SalaryBandSchema>;
+export type Listing = ListingAnswer & { candidatesCount?: number };
+export type ListingInput = ListingCreateBody;
+export type Profile = ProfileAnswer;
+export type ProfileInput = ProfileBody;
 
 export interface ListPage<T> {
   items: T[];
   total: number;
   page: number;
   limit: number;
-}
-
-export interface SalaryBand {
-  p25: number;
-  p50: number;
-  p75: number;
-  n: number;
-  currency: string;
-  segment: string;
-  sources: string[];
-  fallback?: boolean;
-}
-
-export interface Listing extends ListingData {
-  id: string;
-  status: ListingStatus;
-  company: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  band?: SalaryBand | null;
-  candidatesCount?: number;
-}
-
-/** What the create and edit forms send: skills by name or alias, the server resolves them. */
-export interface ListingInput extends Omit<ListingData, 'requiredSkills' | 'niceToHaveSkills'> {
-  requiredSkills: { skill: string; level: number; weight: number }[];
-  niceToHaveSkills: { skill: string; level: number; weight: number }[];
-}
-
-export interface Profile extends ProfileData {
-  version?: number;
-  updatedAt?: string;
-}
-
-export interface ProfileInput extends Omit<ProfileData, 'skills'> {
-  skills: { skill: string; level?: number; years?: number }[];
 }
 
 export interface SearchHit {
