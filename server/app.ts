@@ -139,15 +139,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       !request.url.startsWith('/api/') &&
       request.headers.accept?.includes('text/html');
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-          details: [],
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        details: [],
+      },
+    });
   });
   return app;
 }

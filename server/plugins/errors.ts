@@ -67,21 +67,17 @@ export default fp(
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
-        return reply
-          .status(status)
-          .send({
-            error: {
-              code: CODE_BY_STATUS[status] ?? 'internal',
-              message: 'Something went wrong on our side',
-              details: [],
-            },
-          });
-      }
-      return reply
-        .status(status)
-        .send({
-          error: { code: CODE_BY_STATUS[status] ?? 'bad_request', message: error.message, details: [] },
+        return reply.status(status).send({
+          error: {
+            code: CODE_BY_STATUS[status] ?? 'internal',
+            message: 'Something went wrong on our side',
+            details: [],
+          },
         });
+      }
+      return reply.status(status).send({
+        error: { code: CODE_BY_STATUS[status] ?? 'bad_request', message: error.message, details: [] },
+      });
     });
   },
   { name: 'errors' },
