@@ -62,7 +62,14 @@ export class ConfigError extends Error {
   }
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
 
 /** Environment values are strings; turn the numeric and boolean ones into what the schema expects. */
 function coerce(raw: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -96,7 +103,9 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     const key = error.instancePath.replace(/^\//, '');
     if (problems.has(key)) continue;
     const options = (EnvSchema.properties as Record<string, { anyOf?: { const: unknown }[] }>)[key]?.anyOf;
-    const message = options ? `must be one of ${options.map((option) => option.const).join(', ')}` : error.message;
+    const message = options
+      ? `must be one of ${options.map((option) => option.const).join(', ')}`
+      : error.message;
     problems.set(key, `${key}: ${message} (got ${JSON.stringify(candidate[key])})`);
   }
   if (problems.size > 0) throw new ConfigError([...problems.values()]);

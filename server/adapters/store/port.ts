@@ -192,7 +192,9 @@ export interface ListingStore {
   /** Newest first (updatedAt, then id). */
   listByCompany(companyId: string, page: PageRequest): Promise<Page<Listing>>;
   /** Creates or updates the record imported under `source`; unchanged data leaves the version alone. */
-  upsertBySource(input: NewListing & { source: SourceKey }): Promise<{ listing: Listing; outcome: UpsertOutcome }>;
+  upsertBySource(
+    input: NewListing & { source: SourceKey },
+  ): Promise<{ listing: Listing; outcome: UpsertOutcome }>;
   /** Listings (deleted ones included) whose indexed or matched version lags `version`, oldest first. */
   findLagging(kind: LagKind, limit: number): Promise<Listing[]>;
   /** Records that `version` was processed; never lowers what is recorded. */
@@ -212,7 +214,9 @@ export interface ProfileStore {
   findManyByIds(ids: string[]): Promise<Profile[]>;
   /** Creates or replaces the user's profile and bumps `version`. */
   save(userId: string, data: ProfileData, expectedVersion?: number): Promise<Profile>;
-  upsertBySource(input: ProfileData & { userId: string; source: SourceKey }): Promise<{ profile: Profile; outcome: UpsertOutcome }>;
+  upsertBySource(
+    input: ProfileData & { userId: string; source: SourceKey },
+  ): Promise<{ profile: Profile; outcome: UpsertOutcome }>;
   findLagging(kind: 'matched', limit: number): Promise<Profile[]>;
   markProcessed(kind: 'matched', id: string, version: number): Promise<void>;
   scan(batchSize: number, filter?: { discoverable?: boolean }): AsyncIterable<Profile[]>;

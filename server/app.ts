@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Store } from './adapters/store/port.ts';
+import authPlugin from './plugins/auth.ts';
+import errorsPlugin from './plugins/errors.ts';
+import { validatorCompiler } from './plugins/validation.ts';
+import { ErrorResponse } from './schemas/common.ts';
+import authRoutes from './routes/auth.ts';
+import healthRoutes from './routes/health.ts';
+import listingRoutes from './routes/listings.ts';
+import profileRoutes from './routes/profile.ts';
+import { createAccountService, type AccountService } from './services/accounts.ts';
+import { silentChangeFeed, type ChangeFeed } from './services/changes.ts';
+import { createListingService, type ListingService } from './services/listings.ts';
+import { createProfileService, type ProfileService } from './services/profiles.ts';
+import { createSalaryService, type SalaryService } from './services/salary.ts';
+
+/** A backend `/ready` checks: the store, the search index, the queue. */
+export interface Backend {
+  name: string;
+  adapter: string;
+  ping(): Promise<void>;
+}
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  changes?: ChangeFeed;
+  /** Every backend `/ready` should check; defaults to the store alone. */
+  backends?: Backend[];
+  /** Folder of the built web UI; served at `/` when it exists. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Services {
+  accounts: AccountService;
+  listings: ListingService;
+  profiles: ProfileService;
+  salary: SalaryService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<Pick<AppDeps, 'config' | 'store' | 'backends'>>;
+    services: Services;
+  }
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/** Builds the whole API without listening, so tests can `inject` into it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, store } = deps;
+  const changes = deps.changes ?? silentChangeFeed;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 256 * 1024,
+    trustProxy: config.env === 'production',
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  app.decorate('deps', {
+    config,
+    store,
+    backends: deps.backends ?? [{ name: 'store', adapter: store.kind, ping: () => store.ping() }],
+  });
+  app.decorate('services', {
+    accounts: createAccountService(store, { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds }),
+    listings: createListingService(store, changes),
+    profiles: createProfileService(store, changes),
+    salary: createSalaryService(store),
+  });
+  app.addSchema(ErrorResponse);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins first, then the app's own, then routes.
+  await app.register(errorsPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCors, {
+    origin: config.corsOrigin ? config.corsOrigin.split(',') : false,
+    credentials: true,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Backboard API', version: '0.1.0', description: 'Job board for back-end developers' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(authPlugin, {
+    secret: config.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(listingRoutes, { prefix: '/listings' });
+      await api.register(profileRoutes, { prefix: '/me' });
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
+    if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        details: [],
+      },
+    });
+  });
+  return app;
+}

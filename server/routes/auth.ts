@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import Type from 'typebox';
+import { AppError } from '../errors.ts';
+import { REFRESH_COOKIE } from '../plugins/auth.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { LoginBody, PublicUser, SessionResponse, SignupBody } from '../schemas/auth.ts';
+import type { SessionUser } from '../services/accounts.ts';
+
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { accounts } = app.services;
+  const { config } = app.deps;
+  const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
+  const cookiePath = '/api/auth';
+
+  async function startSession(reply: FastifyReply, session: SessionUser) {
+    reply.setCookie(REFRESH_COOKIE, session.refresh.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.env === 'production',
+      path: cookiePath,
+      expires: session.refresh.expiresAt,
+    });
+    const accessToken = await reply.jwtSign({
+      sub: session.user.id,
+      role: session.user.role,
+      companyId: session.user.companyId,
+    });
+    return {
+      user: await accounts.publicUser(session.user),
+      accessToken,
+      expiresIn: config.accessTokenTtlSeconds,
+    };
+  }
+
+  app.post(
+    '/signup',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        body: SignupBody,
+        response: { 201: SessionResponse, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await accounts.signup(request.body);
+      return reply.status(201).send(await startSession(reply, session));
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        body: LoginBody,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) =>
+      startSession(reply, await accounts.login(request.body.email, request.body.password)),
+  );
+
+  app.post(
+    '/refresh',
+    {
+      config: { rateLimit: { max: config.authRateLimitPerMinute * 5, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], response: { 200: SessionResponse, ...errorResponses(401, 429) } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[REFRESH_COOKIE];
+      if (!token) throw new AppError('unauthorized', 'No session; please log in');
+      try {
+        return await startSession(reply, await accounts.refresh(token));
+      } catch (error) {
+        reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      onRequest: app.authorize(),
+      schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401) } },
+    },
+    async (request, reply) => {
+      await accounts.logout(request.cookies[REFRESH_COOKIE]);
+      reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: app.authorize(),
+      schema: {
+        tags: ['auth'],
+        response: { 200: Type.Object({ user: PublicUser }), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const user = await app.deps.store.users.findById(request.viewer!.sub);
+      if (!user) throw new AppError('unauthorized', 'This account no longer exists');
+      return { user: await accounts.publicUser(user) };
+    },
+  );
+};
+
+export default authRoutes;

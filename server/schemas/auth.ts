@@ -1,0 +1,39 @@
+import Type, { type Static } from 'typebox';
+
+export const SignupBody = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: Type.String({ minLength: 10, maxLength: 200 }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    role: Type.Union([Type.Literal('candidate'), Type.Literal('recruiter')]),
+    company: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+  },
+  { additionalProperties: false },
+);
+export type SignupBody = Static<typeof SignupBody>;
+
+export const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const PublicUser = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('candidate'), Type.Literal('recruiter'), Type.Literal('admin')]),
+  company: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  createdAt: Type.String(),
+});
+export type PublicUser = Static<typeof PublicUser>;
+
+export const SessionResponse = Type.Object({
+  user: PublicUser,
+  accessToken: Type.String(),
+  expiresIn: Type.Integer(),
+});
+export type SessionResponse = Static<typeof SessionResponse>;

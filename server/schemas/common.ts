@@ -1,0 +1,90 @@
+import Type, { type Static } from 'typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String() })),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+/** Response schemas for the error statuses a route can answer. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('ErrorResponse')]));
+}
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
+
+export function PageOf<T extends Type.TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    limit: Type.Integer(),
+  });
+}
+
+export const SkillRef = Type.Object({ id: Type.String(), name: Type.String() });
+export type SkillRef = Static<typeof SkillRef>;
+
+/** A skill as typed by a user: a name or alias in any casing. */
+export const SkillName = Type.String({ minLength: 1, maxLength: 80 });
+
+export const CountryCode = Type.String({
+  pattern: '^[A-Z]{2}$',
+  description: 'ISO 3166-1 alpha-2, upper case',
+});
+export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217, upper case' });
+
+export const Location = Type.Object(
+  { country: CountryCode, city: Type.String({ maxLength: 120, default: '' }) },
+  { additionalProperties: false },
+);
+
+export const RemotePolicy = Type.Union([
+  Type.Literal('onsite'),
+  Type.Literal('hybrid'),
+  Type.Literal('remote'),
+]);
+export const EmploymentType = Type.Union([
+  Type.Literal('full-time'),
+  Type.Literal('part-time'),
+  Type.Literal('contract'),
+  Type.Literal('internship'),
+]);
+export const Seniority = Type.Union([
+  Type.Literal('junior'),
+  Type.Literal('mid'),
+  Type.Literal('senior'),
+  Type.Literal('staff'),
+  Type.Literal('lead'),
+]);
+export const SalaryPeriod = Type.Union([Type.Literal('year'), Type.Literal('month'), Type.Literal('hour')]);
+
+/** A market salary band as answered: yearly figures in `currency`. */
+export const SalaryBand = Type.Object({
+  p25: Type.Number(),
+  p50: Type.Number(),
+  p75: Type.Number(),
+  n: Type.Integer(),
+  currency: Type.String(),
+  segment: Type.Object({
+    seniority: Type.Optional(Type.String()),
+    country: Type.Optional(Type.String()),
+    region: Type.Optional(Type.String()),
+    skill: Type.Optional(Type.String()),
+  }),
+  fellBack: Type.Boolean(),
+  fallbackReason: Type.Optional(Type.String()),
+  sources: Type.Array(Type.String()),
+});

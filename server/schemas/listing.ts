@@ -1,0 +1,105 @@
+import Type, { type Static } from 'typebox';
+import {
+  CurrencyCode,
+  EmploymentType,
+  Location,
+  PageQuery,
+  RemotePolicy,
+  SalaryBand,
+  SalaryPeriod,
+  Seniority,
+  SkillName,
+  SkillRef,
+} from './common.ts';
+
+const MAX_SALARY = 100_000_000;
+
+export const RequirementInput = Type.Object(
+  {
+    skill: SkillName,
+    level: Type.Integer({ minimum: 1, maximum: 5, default: 3 }),
+    weight: Type.Number({ exclusiveMinimum: 0, maximum: 10, default: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SalaryInput = Type.Object(
+  {
+    min: Type.Number({ minimum: 0, maximum: MAX_SALARY }),
+    max: Type.Number({ minimum: 0, maximum: MAX_SALARY }),
+    currency: CurrencyCode,
+    period: SalaryPeriod,
+  },
+  { additionalProperties: false },
+);
+
+const listingFields = {
+  title: Type.String({ minLength: 3, maxLength: 200 }),
+  description: Type.String({ maxLength: 20_000 }),
+  location: Location,
+  remote: RemotePolicy,
+  employmentType: EmploymentType,
+  seniority: Seniority,
+  salary: SalaryInput,
+  requiredSkills: Type.Array(RequirementInput, { maxItems: 40 }),
+  niceToHaveSkills: Type.Array(RequirementInput, { maxItems: 40, default: [] }),
+};
+
+export const ListingCreateBody = Type.Object(listingFields, { additionalProperties: false });
+export type ListingCreateBody = Static<typeof ListingCreateBody>;
+
+export const ListingPatchBody = Type.Object(
+  {
+    title: Type.Optional(listingFields.title),
+    description: Type.Optional(listingFields.description),
+    location: Type.Optional(listingFields.location),
+    remote: Type.Optional(listingFields.remote),
+    employmentType: Type.Optional(listingFields.employmentType),
+    seniority: Type.Optional(listingFields.seniority),
+    salary: Type.Optional(listingFields.salary),
+    requiredSkills: Type.Optional(listingFields.requiredSkills),
+    niceToHaveSkills: Type.Optional(Type.Array(RequirementInput, { maxItems: 40 })),
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Expected current version (optimistic concurrency)' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ListingPatchBody = Static<typeof ListingPatchBody>;
+
+export const Requirement = Type.Object({ skill: SkillRef, level: Type.Integer(), weight: Type.Number() });
+
+export const Listing = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  location: Type.Object({ country: Type.String(), city: Type.String() }),
+  remote: RemotePolicy,
+  employmentType: EmploymentType,
+  seniority: Seniority,
+  salary: Type.Object({
+    min: Type.Number(),
+    max: Type.Number(),
+    currency: Type.String(),
+    period: SalaryPeriod,
+    estimated: Type.Boolean(),
+  }),
+  requiredSkills: Type.Array(Requirement),
+  niceToHaveSkills: Type.Array(Requirement),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  company: Type.String(),
+  companyId: Type.String(),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  salaryBand: Type.Union([SalaryBand, Type.Null()]),
+  salaryPosition: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+export type ListingAnswer = Static<typeof Listing>;
+
+export const ListingResponse = Type.Object({ listing: Listing });
+
+export const MineQuery = Type.Object(
+  { mine: Type.Literal(true), ...PageQuery },
+  { additionalProperties: false },
+);

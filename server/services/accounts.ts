@@ -1,0 +1,132 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { AppError, conflict } from '../errors.ts';
+import type { Store, User } from '../adapters/store/port.ts';
+import type { PublicUser, SignupBody } from '../schemas/auth.ts';
+
+/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
+const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Verified against when the email is unknown, so a log-in takes as long whether or not the account exists. */
+let dummyHash: Promise<string> | undefined;
+
+export interface IssuedRefreshToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export interface SessionUser {
+  user: User;
+  refresh: IssuedRefreshToken;
+}
+
+const invalidCredentials = () => new AppError('unauthorized', 'Email or password is wrong');
+const invalidRefresh = () => new AppError('unauthorized', 'Session expired; please log in again');
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAccountService(store: Store, options: { refreshTokenTtlSeconds: number }) {
+  async function issueRefreshToken(userId: string, familyId: string) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + options.refreshTokenTtlSeconds * 1000);
+    const record = await store.refreshTokens.create({
+      userId,
+      familyId,
+      tokenHash: hashToken(token),
+      expiresAt: expiresAt.toISOString(),
+    });
+    return { token, expiresAt, id: record.id };
+  }
+
+  return {
+    async publicUser(user: User): Promise<PublicUser> {
+      const company = user.companyId ? await store.companies.findById(user.companyId) : null;
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        company: company ? { id: company.id, name: company.name } : null,
+        createdAt: user.createdAt,
+      };
+    },
+
+    async signup(input: SignupBody): Promise<SessionUser> {
+      const companyName = input.company?.trim();
+      if (input.role === 'recruiter' && !companyName) {
+        throw new AppError('validation_failed', 'Recruiters must name their company', [
+          { path: '/company', message: 'required for recruiters' },
+        ]);
+      }
+      const email = input.email.trim().toLowerCase();
+      if (await store.users.findByEmail(email)) {
+        throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
+      }
+      const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+      const company =
+        input.role === 'recruiter' && companyName ? await store.companies.findOrCreate(companyName) : null;
+      const user = await store.users.create({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        companyId: company?.id ?? null,
+        passwordHash,
+      });
+      return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
+    },
+
+    /** Creates the configured admin account on start-up if it does not exist yet. */
+    async ensureAdmin(email: string, password: string): Promise<void> {
+      if (await store.users.findByEmail(email.toLowerCase())) return;
+      await store.users.create({
+        email: email.toLowerCase(),
+        name: 'Administrator',
+        role: 'admin',
+        companyId: null,
+        passwordHash: await hash(password, ARGON2_OPTIONS),
+      });
+    },
+
+    async login(emailInput: string, password: string): Promise<SessionUser> {
+      const user = await store.users.findByEmail(emailInput.trim().toLowerCase());
+      if (!user) {
+        dummyHash ??= hash('not-a-real-password', ARGON2_OPTIONS);
+        await verify(await dummyHash, password);
+        throw invalidCredentials();
+      }
+      if (!(await verify(user.passwordHash, password))) throw invalidCredentials();
+      return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
+    },
+
+    /** Rotates a refresh token. Presenting an already-rotated token revokes its whole family (theft). */
+    async refresh(token: string): Promise<SessionUser> {
+      const record = await store.refreshTokens.findByHash(hashToken(token));
+      if (!record) throw invalidRefresh();
+      if (record.revokedAt) {
+        await store.refreshTokens.revokeFamily(record.familyId);
+        throw new AppError(
+          'unauthorized',
+          'This session was ended because an old token was reused; please log in again',
+        );
+      }
+      if (Date.parse(record.expiresAt) <= Date.now()) throw invalidRefresh();
+      const user = await store.users.findById(record.userId);
+      if (!user) throw invalidRefresh();
+      const next = await issueRefreshToken(user.id, record.familyId);
+      if (!(await store.refreshTokens.revoke(record.id, next.id))) {
+        // A concurrent refresh won the race with the same token: treat as reuse.
+        await store.refreshTokens.revokeFamily(record.familyId);
+        throw invalidRefresh();
+      }
+      return { user, refresh: next };
+    },
+
+    async logout(token: string | undefined): Promise<void> {
+      if (!token) return;
+      const record = await store.refreshTokens.findByHash(hashToken(token));
+      if (record) await store.refreshTokens.revokeFamily(record.familyId);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, refreshCookieOf, signUp, type TestApp } from '../helpers/app.ts';
+import { uniqueEmail } from '../helpers/factories.ts';
+
+describe('accounts', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('signs a candidate up, stores an argon2id hash and answers who they are', async () => {
+    const email = uniqueEmail('Cand');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email, password: 'correct horse battery', name: 'Cara', role: 'candidate' },
+    });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body.user).toMatchObject({
+      email: email.toLowerCase(),
+      name: 'Cara',
+      role: 'candidate',
+      company: null,
+    });
+    expect(body.user).not.toHaveProperty('passwordHash');
+    const cookie = response.cookies.find((c) => c.name === 'bb_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    const stored = await t.store.users.findByEmail(email);
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${body.accessToken}` },
+    });
+    expect(me.json().user.id).toBe(body.user.id);
+  });
+
+  it('requires a company for recruiters and links them to it', async () => {
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: uniqueEmail(), password: 'correct horse battery', name: 'R', role: 'recruiter' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([{ path: '/company', message: 'required for recruiters' }]);
+    const recruiter = await signUp(t.app, 'recruiter', { company: 'Globex' });
+    expect(recruiter.user.company?.name).toBe('Globex');
+  });
+
+  it('refuses a duplicate email with 409 and keeps the first account', async () => {
+    const email = uniqueEmail();
+    await signUp(t.app, 'candidate', { email });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: email.toUpperCase(), password: 'another password', name: 'Other', role: 'candidate' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('conflict');
+    expect((await t.store.users.findByEmail(email))?.name).toBe('Cara Candidate');
+  });
+
+  it('refuses sign-up bodies that are malformed, and stores nothing', async () => {
+    const bad = [
+      { email: 'not-an-email', password: 'correct horse battery', name: 'A', role: 'candidate' },
+      { email: uniqueEmail(), password: 'short', name: 'A', role: 'candidate' },
+      { email: uniqueEmail(), password: 'correct horse battery', name: 'A', role: 'admin' },
+      {
+        email: uniqueEmail(),
+        password: 'correct horse battery',
+        name: 'A',
+        role: 'candidate',
+        isAdmin: true,
+      },
+      { email: uniqueEmail(), password: 12345678901, name: 'A', role: 'candidate' },
+      { email: uniqueEmail(), password: 'correct horse battery', name: 'x'.repeat(101), role: 'candidate' },
+    ];
+    for (const payload of bad) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+      expect(response.json().error.details.length).toBeGreaterThan(0);
+    }
+    const garbage = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      headers: { 'content-type': 'application/json' },
+      payload: '{nope',
+    });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.code).toBe('bad_request');
+    expect(await t.store.users.findByEmail('not-an-email')).toBeNull();
+  });
+
+  it('logs in with the right password only, with the same answer for unknown emails', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: session.user.email, password: 'correct horse battery' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().user.id).toBe(session.user.id);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: session.user.email, password: 'wrong password!' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ghost@example.com', password: 'wrong password!' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: session.cookie },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().accessToken).toEqual(expect.any(String));
+    const rotated = refreshCookieOf(first);
+    expect(rotated).not.toBe(session.cookie);
+
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: session.cookie },
+    });
+    expect(reuse.statusCode).toBe(401);
+    // The thief's reuse also ends the legitimate rotated session.
+    const afterReuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: rotated },
+    });
+    expect(afterReuse.statusCode).toBe(401);
+  });
+
+  it('refuses refresh without or with an unknown cookie', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/refresh' })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/refresh',
+          headers: { cookie: 'bb_refresh=forged' },
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...session.auth, cookie: session.cookie },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: session.cookie } }))
+        .statusCode,
+    ).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
+  });
+
+  it('refuses forged, expired-looking and malformed access tokens', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const [header, payload] = session.token.split('.');
+    for (const authorization of [
+      `Bearer ${header}.${payload}.forged`,
+      'Bearer nonsense',
+      `Basic ${session.token}`,
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization } });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('unauthorized');
+    }
+  });
+});
+
+describe('auth rate limit', () => {
+  it('answers 429 in the common error shape once the per-minute budget is spent', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT: '3' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (
+            await t.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { email: 'a@b.co', password: 'whatever' },
+            })
+          ).statusCode,
+        );
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const limited = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a@b.co', password: 'whatever' },
+      });
+      expect(limited.json().error.code).toBe('rate_limited');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('configuration', () => {
+  it('refuses bad values, naming every bad variable', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        MEILI_HOST: 'meili:7700',
+        REDIS_URL: 'localhost:6379',
+        JWT_SECRET: 'short',
+      });
+      expect.unreachable('bad config was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      for (const key of ['PORT', 'LOG_LEVEL', 'MEILI_HOST', 'REDIS_URL', 'JWT_SECRET'])
+        expect(message).toContain(key);
+      expect(message).toContain('must be one of fatal, error, warn, info, debug, trace, silent');
+    }
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')) }),
+    ).toThrow(/JWT_SECRET: required/);
+  });
+
+  it('generates one secret under DATA_DIR for the embedded default and keeps it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-'));
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first.jwtSecret);
+  });
+
+  it('reads numbers and booleans from strings, and is frozen', () => {
+    const config = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')),
+      PORT: '8080',
+      SEED_DEMO: 'false',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.seedDemo).toBe(false);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('needs both admin variables or neither', () => {
+    expect(() => loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')), ADMIN_EMAIL: 'a@b.co' })).toThrow(
+      /ADMIN_EMAIL and ADMIN_PASSWORD/,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+describe('platform routes and error handling', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('answers liveness and readiness per backend', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { store: { ok: true, adapter: 'sqlite' } } });
+  });
+
+  it('reports not ready with 503 when the store is gone', async () => {
+    await t.store.close();
+    const ready = await t.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks.store.ok).toBe(false);
+  });
+
+  it('hides the details of a 5xx behind one JSON shape', async () => {
+    await t.store.close();
+    const response = await t.app.inject({ method: 'GET', url: '/api/listings/some-id' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side', details: [] },
+    });
+  });
+
+  it('answers unknown API routes with a JSON 404 and echoes request ids', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/nothing-here',
+      headers: { 'x-request-id': 'trace-me-123' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+    expect(response.headers['x-request-id']).toBe('trace-me-123');
+  });
+
+  it('sends security headers and serves the OpenAPI document', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    const spec = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(spec.statusCode).toBe(200);
+    expect(Object.keys(spec.json().paths)).toEqual(
+      expect.arrayContaining(['/api/auth/signup', '/api/listings/{id}', '/api/me/profile']),
+    );
+  });
+
+  it('allows cross-origin calls only from the configured origin', async () => {
+    const restricted = await createTestApp({ CORS_ORIGIN: 'https://app.backboard.example' });
+    try {
+      const allowed = await restricted.app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: 'https://app.backboard.example' },
+      });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://app.backboard.example');
+      const denied = await restricted.app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await restricted.close();
+    }
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import type { Store } from '../../server/adapters/store/port.ts';
+import { listingData, uniqueEmail } from './factories.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh SQLite file in a temp folder; `env` overrides configuration. */
+export async function createTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
+  const config = loadConfig({
+    DATA_DIR: dir,
+    SEED_DEMO: 'false',
+    AUTH_RATE_LIMIT: '10000',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const store = createSqliteStore({ file: join(dir, 'backboard.db') });
+  const app = await buildApp({ config, store, logger: false });
+  return {
+    app,
+    store,
+    dataDir: dir,
+    async close() {
+      await app.close();
+      await store.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  token: string;
+  cookie: string;
+  user: { id: string; email: string; role: string; company: { id: string; name: string } | null };
+  auth: { authorization: string };
+}
+
+export function refreshCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'bb_refresh');
+  if (!cookie) throw new Error('no refresh cookie set');
+  return `bb_refresh=${cookie.value}`;
+}
+
+export async function signUp(
+  app: FastifyInstance,
+  role: 'candidate' | 'recruiter',
+  overrides: Record<string, unknown> = {},
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/signup',
+    payload: {
+      email: uniqueEmail(role),
+      password: 'correct horse battery',
+      name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
+      role,
+      ...(role === 'recruiter' ? { company: 'Acme Payments' } : {}),
+      ...overrides,
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  const body = response.json();
+  return {
+    token: body.accessToken,
+    cookie: refreshCookieOf(response),
+    user: body.user,
+    auth: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+/** A listing body as the API takes it: skills by name. */
+export function listingBody(overrides: Record<string, unknown> = {}) {
+  const data = listingData();
+  return {
+    ...data,
+    requiredSkills: data.requiredSkills.map((r) => ({
+      skill: r.skill.name,
+      level: r.level,
+      weight: r.weight,
+    })),
+    niceToHaveSkills: data.niceToHaveSkills.map((r) => ({
+      skill: r.skill.name,
+      level: r.level,
+      weight: r.weight,
+    })),
+    ...overrides,
+  };
+}
+
+export async function postListing(
+  app: FastifyInstance,
+  session: Session,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/listings',
+    headers: session.auth,
+    payload: listingBody(overrides),
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`create listing failed: ${response.statusCode} ${response.body}`);
+  return response.json().listing as { id: string; version: number; status: string; title: string };
+}

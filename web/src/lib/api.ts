@@ -1,0 +1,252 @@
+import type {
+  AdminJob,
+  AuthAnswer,
+  CandidateMatch,
+  ExtractedSkill,
+  ListPage,
+  Listing,
+  ListingInput,
+  MatchAnswer,
+  Profile,
+  ProfileInput,
+  PublicUser,
+  QueueCounts,
+  RecommendationsAnswer,
+  SalaryBand,
+  SearchAnswer,
+  SkillSuggestion,
+} from './types.ts';
+
+export interface ApiErrorDetail {
+  path?: string;
+  message: string;
+}
+
+/** Every failed call ends here: an HTTP error answer, a network failure or an unreadable answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+type AuthListener = (user: PublicUser | null) => void;
+
+/** The access token lives only in memory; the refresh token is an httpOnly cookie the browser sends. */
+let accessToken: string | null = null;
+let refreshInFlight: Promise<boolean> | null = null;
+const authListeners = new Set<AuthListener>();
+
+export function onAuthChange(listener: AuthListener): () => void {
+  authListeners.add(listener);
+  return () => authListeners.delete(listener);
+}
+
+/**
+ * A non-secret hint that this browser has a session, so a first visit does not ask for a refresh it
+ * cannot get. The refresh token itself stays in its httpOnly cookie.
+ */
+const SESSION_HINT = 'backboard:signed-in';
+
+export function mayHaveSession(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function rememberSession(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SESSION_HINT, '1');
+    else window.localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // Storage can be disabled; the hint is only an optimisation.
+  }
+}
+
+function setAuth(answer: AuthAnswer | null): void {
+  accessToken = answer?.accessToken ?? null;
+  rememberSession(answer !== null);
+  for (const listener of authListeners) listener(answer?.user ?? null);
+}
+
+export function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy error page, say): fall back to the status line below.
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string') {
+    const details = Array.isArray(error.details) ? (error.details as ApiErrorDetail[]) : [];
+    return new ApiError(response.status, error.code, String(error.message ?? response.statusText), details);
+  }
+  return new ApiError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(path + queryString(options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Backboard cannot be reached. Check your connection and try again.');
+  }
+}
+
+/** Asks for a new access token with the refresh cookie; concurrent callers share one request. */
+export function refreshSession(): Promise<boolean> {
+  refreshInFlight ??= (async () => {
+    try {
+      const response = await send('POST', '/api/auth/refresh', {});
+      if (!response.ok) {
+        setAuth(null);
+        return false;
+      }
+      setAuth((await response.json()) as AuthAnswer);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshInFlight = null;
+    }
+  })();
+  return refreshInFlight;
+}
+
+const NO_RETRY_PATHS = ['/api/auth/login', '/api/auth/signup', '/api/auth/refresh', '/api/auth/logout'];
+
+/** One call: on a 401 with a token it refreshes once and retries, so expiry never surprises the user. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(method, path, options);
+  if (response.status === 401 && accessToken && !NO_RETRY_PATHS.includes(path)) {
+    if (await refreshSession()) response = await send(method, path, options);
+  }
+  if (!response.ok) throw await readError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface SearchQuery {
+  q?: string;
+  skills?: string[];
+  seniority?: string[];
+  remote?: string[];
+  country?: string[];
+  employmentType?: string[];
+  company?: string[];
+  salaryMin?: number;
+  sort?: string;
+  page?: number;
+  limit?: number;
+}
+
+export interface BandQuery {
+  seniority?: string;
+  country?: string;
+  skill?: string;
+  currency?: string;
+}
+
+/** The typed surface of the HTTP API (DESIGN.md §2a). */
+export const api = {
+  async signup(input: {
+    email: string;
+    password: string;
+    name: string;
+    role: 'candidate' | 'recruiter';
+    company?: string;
+  }): Promise<PublicUser> {
+    const answer = await request<AuthAnswer>('POST', '/api/auth/signup', { body: input });
+    setAuth(answer);
+    return answer.user;
+  },
+  async login(input: { email: string; password: string }): Promise<PublicUser> {
+    const answer = await request<AuthAnswer>('POST', '/api/auth/login', { body: input });
+    setAuth(answer);
+    return answer.user;
+  },
+  async logout(): Promise<void> {
+    try {
+      await request<void>('POST', '/api/auth/logout');
+    } finally {
+      setAuth(null);
+    }
+  },
+  me: () => request<{ user: PublicUser }>('GET', '/api/auth/me'),
+
+  search: (query: SearchQuery, signal?: AbortSignal) =>
+    request<SearchAnswer>('GET', '/api/listings/search', { query: { ...query }, signal }),
+  listing: (id: string) => request<{ listing: Listing }>('GET', `/api/listings/${encodeURIComponent(id)}`),
+  myListings: (page: number) =>
+    request<ListPage<Listing>>('GET', '/api/listings', { query: { mine: true, page } }),
+  createListing: (input: ListingInput) =>
+    request<{ listing: Listing }>('POST', '/api/listings', { body: input }),
+  updateListing: (id: string, input: Partial<ListingInput>) =>
+    request<{ listing: Listing }>('PATCH', `/api/listings/${encodeURIComponent(id)}`, { body: input }),
+  deleteListing: (id: string) => request<void>('DELETE', `/api/listings/${encodeURIComponent(id)}`),
+  closeListing: (id: string) =>
+    request<{ listing: Listing }>('POST', `/api/listings/${encodeURIComponent(id)}/close`),
+  reopenListing: (id: string) =>
+    request<{ listing: Listing }>('POST', `/api/listings/${encodeURIComponent(id)}/reopen`),
+  match: (id: string) => request<MatchAnswer>('GET', `/api/listings/${encodeURIComponent(id)}/match`),
+  candidates: (id: string, page: number) =>
+    request<ListPage<CandidateMatch>>('GET', `/api/listings/${encodeURIComponent(id)}/candidates`, {
+      query: { page },
+    }),
+
+  profile: () => request<{ profile: Profile | null }>('GET', '/api/me/profile'),
+  saveProfile: (input: ProfileInput) =>
+    request<{ profile: Profile }>('PUT', '/api/me/profile', { body: input }),
+  recommendations: (page: number) =>
+    request<RecommendationsAnswer>('GET', '/api/me/recommendations', { query: { page } }),
+
+  skills: (q: string, signal?: AbortSignal) =>
+    request<{ items: SkillSuggestion[] }>('GET', '/api/skills', { query: { q }, signal }),
+  extractSkills: (text: string) =>
+    request<{ items: ExtractedSkill[] }>('POST', '/api/skills/extract', { body: { text } }),
+  salaryBand: (query: BandQuery, signal?: AbortSignal) =>
+    request<SalaryBand>('GET', '/api/salary-bands', { query: { ...query }, signal }),
+
+  queues: () => request<{ queues: QueueCounts[]; jobs?: AdminJob[] }>('GET', '/api/admin/queues'),
+  reindex: () => request<{ job: AdminJob }>('POST', '/api/admin/reindex'),
+  rematch: () => request<{ job: AdminJob }>('POST', '/api/admin/rematch'),
+};

@@ -1,0 +1,185 @@
+import type { EmploymentType, RemotePolicy, SalaryPeriod, Seniority } from './types.ts';
+
+export const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
+export const REMOTE_POLICIES: RemotePolicy[] = ['onsite', 'hybrid', 'remote'];
+export const EMPLOYMENT_TYPES: EmploymentType[] = ['full-time', 'part-time', 'contract', 'internship'];
+export const SALARY_PERIODS: SalaryPeriod[] = ['year', 'month', 'hour'];
+
+export const SENIORITY_LABEL: Record<Seniority, string> = {
+  junior: 'Junior',
+  mid: 'Mid-level',
+  senior: 'Senior',
+  staff: 'Staff',
+  lead: 'Lead',
+};
+
+export const REMOTE_LABEL: Record<RemotePolicy, string> = {
+  onsite: 'On-site',
+  hybrid: 'Hybrid',
+  remote: 'Remote',
+};
+
+export const EMPLOYMENT_LABEL: Record<EmploymentType, string> = {
+  'full-time': 'Full-time',
+  'part-time': 'Part-time',
+  contract: 'Contract',
+  internship: 'Internship',
+};
+
+export const LEVEL_LABEL: Record<number, string> = {
+  1: 'Aware',
+  2: 'Used it',
+  3: 'Working proficiency',
+  4: 'Advanced',
+  5: 'Expert',
+};
+
+export const PERIOD_LABEL: Record<SalaryPeriod, string> = {
+  year: 'per year',
+  month: 'per month',
+  hour: 'per hour',
+};
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+export function countryName(code: string | null | undefined): string {
+  if (!code) return '';
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Countries offered in forms; the API accepts any ISO 3166 alpha-2 code. */
+export const COUNTRY_CODES = [
+  'AR',
+  'AT',
+  'AU',
+  'BE',
+  'BR',
+  'CA',
+  'CH',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'GR',
+  'HU',
+  'IE',
+  'IL',
+  'IN',
+  'IT',
+  'JP',
+  'LT',
+  'LV',
+  'MX',
+  'NL',
+  'NO',
+  'NZ',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SG',
+  'SK',
+  'UA',
+  'US',
+  'ZA',
+];
+
+export function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+      notation: amount >= 100_000 ? 'compact' : 'standard',
+    }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
+}
+
+export function salaryRange(salary: {
+  min: number;
+  max: number;
+  currency: string;
+  period: SalaryPeriod;
+}): string {
+  return `${money(salary.min, salary.currency)}–${money(salary.max, salary.currency)} ${PERIOD_LABEL[salary.period]}`;
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+export function ago(iso: string): string {
+  const days = Math.round((Date.parse(iso) - Date.now()) / 86_400_000);
+  if (Number.isNaN(days)) return '';
+  if (Math.abs(days) < 1) return 'today';
+  if (Math.abs(days) < 45) return relative.format(days, 'day');
+  return relative.format(Math.round(days / 30), 'month');
+}
+
+/** Facet values are raw codes; show people words. */
+export function facetLabel(facet: string, value: string): string {
+  switch (facet) {
+    case 'seniority':
+      return SENIORITY_LABEL[value as Seniority] ?? value;
+    case 'remote':
+      return REMOTE_LABEL[value as RemotePolicy] ?? value;
+    case 'employmentType':
+      return EMPLOYMENT_LABEL[value as EmploymentType] ?? value;
+    case 'country':
+      return countryName(value);
+    default:
+      return value;
+  }
+}
+
+/** Hours in a working year (40 hours × 52 weeks), to compare hourly pay with yearly bands. */
+const HOURS_PER_YEAR = 2080;
+
+export function yearly(amount: number, period: SalaryPeriod): number {
+  if (period === 'month') return amount * 12;
+  if (period === 'hour') return amount * HOURS_PER_YEAR;
+  return amount;
+}
+
+export const CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'CAD',
+  'AUD',
+  'PLN',
+  'SEK',
+  'NOK',
+  'DKK',
+  'CZK',
+  'INR',
+  'BRL',
+];
+
+/** A sensible default currency for a country, so forms start in the right place. */
+export function currencyFor(country: string | null | undefined): string {
+  const byCountry: Record<string, string> = {
+    US: 'USD',
+    GB: 'GBP',
+    CH: 'CHF',
+    CA: 'CAD',
+    AU: 'AUD',
+    PL: 'PLN',
+    SE: 'SEK',
+    NO: 'NOK',
+    DK: 'DKK',
+    CZ: 'CZK',
+    IN: 'INR',
+    BR: 'BRL',
+  };
+  return (country && byCountry[country.toUpperCase()]) || (country ? 'EUR' : 'USD');
+}

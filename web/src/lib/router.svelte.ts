@@ -1,0 +1,112 @@
+/** A minimal History API router: a table of path patterns, the current match as reactive state. */
+
+export type RouteName =
+  | 'search'
+  | 'posting'
+  | 'profile'
+  | 'recommendations'
+  | 'recruiter'
+  | 'listing-new'
+  | 'listing-edit'
+  | 'listing-candidates'
+  | 'admin'
+  | 'login'
+  | 'signup'
+  | 'about'
+  | 'not-found';
+
+export interface RouteMatch {
+  name: RouteName;
+  params: Record<string, string>;
+}
+
+const ROUTES: [pattern: string, name: RouteName][] = [
+  ['/', 'search'],
+  ['/jobs/:id', 'posting'],
+  ['/profile', 'profile'],
+  ['/recommendations', 'recommendations'],
+  ['/recruiter', 'recruiter'],
+  ['/recruiter/listings/new', 'listing-new'],
+  ['/recruiter/listings/:id/edit', 'listing-edit'],
+  ['/recruiter/listings/:id/candidates', 'listing-candidates'],
+  ['/admin', 'admin'],
+  ['/login', 'login'],
+  ['/signup', 'signup'],
+  ['/about', 'about'],
+];
+
+export function matchRoute(path: string): RouteMatch {
+  const parts = path.replace(/\/+$/, '').split('/').filter(Boolean);
+  for (const [pattern, name] of ROUTES) {
+    const patternParts = pattern.split('/').filter(Boolean);
+    if (patternParts.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = patternParts.every((part, index) => {
+      const actual = parts[index] ?? '';
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = decodeURIComponent(actual);
+        return true;
+      }
+      return part === actual;
+    });
+    if (matches) return { name, params };
+  }
+  return { name: 'not-found', params: {} };
+}
+
+class Router {
+  path = $state(window.location.pathname);
+  search = $state(window.location.search);
+  route = $derived(matchRoute(this.path));
+  query = $derived(new URLSearchParams(this.search));
+  /** Bumped on every navigation that changes the page, so the layout can move focus. */
+  visit = $state(0);
+
+  constructor() {
+    window.addEventListener('popstate', () => this.#sync(true));
+  }
+
+  #sync(newVisit: boolean): void {
+    const pathChanged = this.path !== window.location.pathname;
+    this.path = window.location.pathname;
+    this.search = window.location.search;
+    if (newVisit && pathChanged) this.visit++;
+  }
+
+  /** Goes to `href`; `replace` rewrites the current entry (used while typing a search). */
+  navigate(href: string, options: { replace?: boolean } = {}): void {
+    const url = new URL(href, window.location.href);
+    const target = url.pathname + url.search + url.hash;
+    if (target === window.location.pathname + window.location.search + window.location.hash) return;
+    const pathChanged = url.pathname !== window.location.pathname;
+    if (options.replace) window.history.replaceState(null, '', target);
+    else window.history.pushState(null, '', target);
+    this.#sync(false);
+    if (pathChanged) {
+      this.visit++;
+      window.scrollTo(0, 0);
+    }
+  }
+
+  /** Replaces some query parameters of the current page, keeping the rest. */
+  setQuery(changes: Record<string, string | null>, options: { replace?: boolean } = {}): void {
+    const kept = [...new URLSearchParams(window.location.search)].filter(([key]) => !(key in changes));
+    const added = Object.entries(changes).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const text = new URLSearchParams([...kept, ...added]).toString();
+    this.navigate(window.location.pathname + (text ? `?${text}` : ''), options);
+  }
+}
+
+export const router = new Router();
+
+/** Clicks on same-origin links become History API navigations, unless the browser should handle them. */
+export function interceptLinkClicks(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = (event.target as Element | null)?.closest?.('a');
+  if (!anchor || !anchor.href || anchor.target || anchor.hasAttribute('download')) return;
+  if (anchor.origin !== window.location.origin) return;
+  if (/^\/(api|docs|health)(\/|$)/.test(anchor.pathname)) return;
+  event.preventDefault();
+  router.navigate(anchor.pathname + anchor.search + anchor.hash);
+}
