@@ -15,6 +15,7 @@ const EnvSchema = Type.Object({
   MONGODB_URI: Type.Optional(Type.String({ pattern: '^mongodb(\\+srv)?://' })),
   MEILI_HOST: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_INDEX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', default: 'listings' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   CORS_ORIGIN: Type.Optional(Type.String({ minLength: 1 })),
@@ -44,6 +45,7 @@ export interface Config {
   readonly mongodbUri: string | undefined;
   readonly meiliHost: string | undefined;
   readonly meiliMasterKey: string | undefined;
+  readonly meiliIndex: string;
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string;
   readonly corsOrigin: string | undefined;
@@ -131,6 +133,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: env.MONGODB_URI,
     meiliHost: env.MEILI_HOST,
     meiliMasterKey: env.MEILI_MASTER_KEY,
+    meiliIndex: env.MEILI_INDEX,
     redisUrl: env.REDIS_URL,
     jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
     corsOrigin: env.CORS_ORIGIN,

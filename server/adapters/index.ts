@@ -81,6 +81,7 @@ export async function createAdapters(config: Config, log: AdapterLog): Promise<A
       const { createMeiliSearchIndex } = await import('./search/meilisearch.ts');
       search = createMeiliSearchIndex({
         host: config.meiliHost as string,
+        indexUid: config.meiliIndex,
         ...(config.meiliMasterKey ? { apiKey: config.meiliMasterKey } : {}),
         vocabulary: searchVocabulary(),
       });

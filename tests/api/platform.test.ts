@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chosenKinds } from '../../server/adapters/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 describe('platform routes and error handling', () => {
@@ -14,12 +15,13 @@ describe('platform routes and error handling', () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/ready' });
     expect(ready.statusCode).toBe(200);
+    const kinds = chosenKinds(t.config);
     expect(ready.json()).toEqual({
       status: 'ready',
       checks: {
-        store: { ok: true, adapter: 'sqlite' },
-        search: { ok: true, adapter: 'sqlite-fts' },
-        queue: { ok: true, adapter: 'in-process' },
+        store: { ok: true, adapter: kinds.store },
+        search: { ok: true, adapter: kinds.search },
+        queue: { ok: true, adapter: kinds.queue },
       },
     });
   });

@@ -2,15 +2,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createHash } from 'node:crypto';
 import { createBackboard, type Backboard } from '../../server/compose.ts';
-import { loadConfig } from '../../server/config.ts';
+import { createProcessors } from '../../workers/processors/index.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
 import { listingData, uniqueEmail } from './factories.ts';
+
+/**
+ * Where CI sets MONGODB_URI, MEILI_HOST or REDIS_URL, the API tests run on those servers too, each
+ * test app in its own database, index and queue prefix (named after its data folder, so a restart
+ * test finds its data again).
+ */
+function productionBackends(dir: string): Record<string, string> {
+  const name = `t${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`;
+  const env: Record<string, string> = {};
+  const mongo = process.env.MONGODB_URI;
+  if (mongo) {
+    const url = new URL(mongo);
+    url.pathname = `/${name}`;
+    env.MONGODB_URI = url.toString();
+  }
+  if (process.env.MEILI_HOST) {
+    env.MEILI_HOST = process.env.MEILI_HOST;
+    if (process.env.MEILI_MASTER_KEY) env.MEILI_MASTER_KEY = process.env.MEILI_MASTER_KEY;
+    env.MEILI_INDEX = name;
+  }
+  if (process.env.REDIS_URL) {
+    env.REDIS_URL = process.env.REDIS_URL;
+    env.QUEUE_PREFIX = name;
+  }
+  return env;
+}
 
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
   adapters: Backboard['adapters'];
+  config: Config;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -23,13 +52,19 @@ export async function createTestApp(env: Record<string, string> = {}, dataDir?: 
     SEED_DEMO: 'false',
     AUTH_RATE_LIMIT: '10000',
     LOG_LEVEL: 'silent',
+    ...productionBackends(dir),
     ...env,
   });
   const backboard = await createBackboard(config, { logger: false });
+  // With BullMQ the processors belong to the workers process; the tests play that process too.
+  if (backboard.adapters.queue.kind === 'bullmq') {
+    await backboard.adapters.queue.startWorkers(createProcessors(backboard.adapters));
+  }
   return {
     app: backboard.app,
     store: backboard.adapters.store,
     adapters: backboard.adapters,
+    config,
     dataDir: dir,
     async close() {
       await backboard.close();
