@@ -484,6 +484,10 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
   const niceTotal = new Float64Array(count);
   const postingRank = new Uint8Array(count);
   const postingMaxUsd = new Float64Array(count);
+  const postingPolicy = new Uint8Array(count);
+  const postingCountry = new Int32Array(count);
+  const postingCity = new Int32Array(count);
+  const places = new Interner();
   const alwaysScored: number[] = [];
 
   rows.forEach(({ posting }, row) => {
@@ -503,6 +507,11 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     requiredTotal[row] = totalWeight(posting.requiredSkills);
     niceTotal[row] = totalWeight(posting.niceToHaveSkills);
     postingRank[row] = SENIORITY_RANK[posting.seniority];
+    postingPolicy[row] = REMOTE_CODES[posting.remote];
+    const country = countryKey(posting.location.country);
+    const city = cityKey(posting.location.city);
+    postingCountry[row] = places.intern(`country:${country}`);
+    postingCity[row] = city === '' ? -2 : places.intern(`city:${country}|${city}`);
     postingMaxUsd[row] = annualUsdOrNaN({
       amount: posting.salary.max,
       currency: posting.salary.currency,
@@ -535,6 +544,9 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     niceTotal,
     postingRank,
     postingMaxUsd,
+    postingPolicy,
+    postingCountry,
+    postingCity,
     best,
     touched,
     touchedRows,
@@ -546,13 +558,13 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     let touchedCount = 0;
     const touchedSlots: number[] = [];
 
-    const creditSlots = (skillId: string, credit: (minimum: number) => number) => {
+    const creditSlots = (skillId: string, creditByMinimum: Float64Array) => {
       const key = skillIds.lookup(skillId);
       if (key < 0) return;
       const end = slotsBySkill.offsets[key + 1]!;
       for (let at = slotsBySkill.offsets[key]!; at < end; at++) {
         const slot = slotsBySkill.entries[at]! >> 3;
-        const value = credit(slotLevel[slot]!);
+        const value = creditByMinimum[slotLevel[slot]!]!;
         if (value > best[slot]!) {
           if (best[slot] === 0) touchedSlots.push(slot);
           best[slot] = value;
@@ -561,13 +573,24 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     };
 
     const { own, implied } = profileSkillLevels(profile);
+    // Tables by the requirement's minimum level (1–5), built with the shared credit functions.
     for (const [id, level] of own) {
-      creditSlots(id, (minimum) => levelCredit(level, minimum));
+      creditSlots(
+        id,
+        creditTable((minimum) => levelCredit(level, minimum)),
+      );
       for (const related of skillsRelatedTo(id)) {
-        creditSlots(related.id, (minimum) => relatedCredit(related.similarity, level, minimum));
+        creditSlots(
+          related.id,
+          creditTable((minimum) => relatedCredit(related.similarity, level, minimum)),
+        );
       }
     }
-    for (const [id, level] of implied) creditSlots(id, (minimum) => impliedCredit(level, minimum));
+    for (const [id, level] of implied)
+      creditSlots(
+        id,
+        creditTable((minimum) => impliedCredit(level, minimum)),
+      );
 
     for (const slot of touchedSlots) {
       const row = slotRow[slot]!;
@@ -590,6 +613,13 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     );
     const country = profile.location === null ? '' : countryKey(profile.location.country);
     const city = profile.location === null ? '' : cityKey(profile.location.city);
+    const candidateCountry = country === '' ? -1 : places.lookup(`country:${country}`);
+    const candidateCity = country === '' || city === '' ? -3 : places.lookup(`city:${country}|${city}`);
+    const seniorityByPostingRank = [0, 1, 2, 3].map((rank) => seniorityPoints(rank, candidateRank));
+    const policies: RemotePolicy[] = ['onsite', 'onsite', 'hybrid', 'remote'];
+    const locationByPolicyAndFit = policies.map((policy) =>
+      LOCATION_FITS.map((fit) => locationPoints(policy, fit, profile.remote)),
+    );
 
     const scoreRow = (row: number): number => {
       let requiredCredit = 0;
@@ -599,17 +629,17 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         if (slotIsRequired[slot] === 1) requiredCredit += slotWeight[slot]! * best[slot]!;
         else niceCredit += slotWeight[slot]! * best[slot]!;
       }
-      const posting = rows[row]!.posting;
-      let fit: LocationFit;
-      if (posting.remote === 'remote') fit = 'remote-job';
-      else if (country === '') fit = 'unknown';
-      else if (country !== countryKey(posting.location.country)) fit = 'other-country';
-      else fit = city !== '' && city === cityKey(posting.location.city) ? 'same-city' : 'same-country';
+      const policy = postingPolicy[row]!;
+      let fit: number;
+      if (policy === REMOTE_CODES.remote) fit = FIT_REMOTE_JOB;
+      else if (country === '') fit = FIT_UNKNOWN;
+      else if (candidateCountry !== postingCountry[row]) fit = FIT_OTHER_COUNTRY;
+      else fit = candidateCity === postingCity[row] ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
       return totalScore(
         requiredPoints(requiredCredit, requiredTotal[row]!),
         niceToHavePoints(niceCredit, niceTotal[row]!),
-        seniorityPoints(postingRank[row]!, candidateRank),
-        locationPoints(posting.remote, fit, profile.remote),
+        seniorityByPostingRank[postingRank[row]!]!,
+        locationByPolicyAndFit[policy]![fit]!,
         salaryPoints(postingMaxUsd[row]!, expectedUsd),
       );
     };
