@@ -499,7 +499,7 @@ const yearsPhrase = String.raw`${yearsNumber}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s
 /** "5+ years of Python", "3-5 years experience with Go": years stated before the skills they apply to. */
 const yearsBeforeSkill = new RegExp(yearsPhrase, 'g');
 /** "Python (5+ years)", "Java: 3 yrs": years stated right after a skill. */
-const yearsAfterSkill = new RegExp(String.raw`^[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`);
+const yearsAfterSkill = new RegExp(String.raw`[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`, 'y');
 const fillerWords = new Set([
   'of',
   'professional',
@@ -554,7 +554,8 @@ function attachYears(clean: CleanText, mentions: Candidate[]): Map<Candidate, nu
   // Years right after a skill belong to it, so they are not read again as years before the next one.
   const usedPhraseEnds = new Set<number>();
   for (const mention of mentions) {
-    const after = yearsAfterSkill.exec(lower.slice(mention.end, mention.end + 40));
+    yearsAfterSkill.lastIndex = mention.end;
+    const after = yearsAfterSkill.exec(lower);
     if (!after) continue;
     years.set(mention, parseYears(after[1] as string));
     usedPhraseEnds.add(mention.end + after[0].length);
