@@ -44,7 +44,11 @@ function buildTrie(): TrieNode {
   for (const skill of allSkills()) {
     const ref = { id: skill.id, name: skill.name };
     for (const form of [skill.name, ...skill.aliases]) {
-      const pattern = form.toLowerCase().replace(/\s+/g, ' ');
+      // A hyphen inside a name matches like a space ("spring-boot", "Spring Boot"), so both share one path.
+      const pattern = form
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
       const ambiguousForm = skill.ambiguous?.find((entry) => entry.toLowerCase() === pattern);
       const caseSensitiveForm = skill.caseSensitive?.find((entry) => entry.toLowerCase() === pattern);
       let node = root;
@@ -189,9 +193,11 @@ function canEndAt(clean: CleanText, end: number): boolean {
   const last = clean.lower.charCodeAt(end - 1);
   if (isWordCode(next, clean.lower, end)) return false;
   if (isAlnumCode(last) && (next === 0x23 || next === 0x2b)) return false;
-  if (next === 0x2e && end + 1 < clean.lower.length && isAlnumCode(clean.lower.charCodeAt(end + 1)))
+  if (next === 0x2e && end + 1 < clean.lower.length && isAlnumCode(clean.lower.charCodeAt(end + 1))) {
     return false;
-  return true;
+  }
+  // "http://…" is a link, not a skill.
+  return !(next === 0x3a && clean.lower.charCodeAt(end + 1) === 0x2f);
 }
 
 /** Longest taxonomy term starting at `start`, walking the trie; whitespace runs match one space. */
