@@ -345,8 +345,6 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const requirementRows = new Int32Array(count);
   const requiredCredit = new Float64Array(count);
   const niceCredit = new Float64Array(count);
-  const touched = new Uint8Array(count);
-  const touchedRows = new Int32Array(count);
 
   const byteLength = [
     ownIndex.offsets,
@@ -362,14 +360,11 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     requirementRows,
     requiredCredit,
     niceCredit,
-    touched,
-    touchedRows,
   ].reduce((sum, array) => sum + array.byteLength, 0);
 
   function topCandidates(posting: MatchPosting, k: number): RankedMatch[] {
     const top = new TopK(Math.max(0, Math.min(k, count)));
     if (top.capacity === 0) return [];
-    let touchedCount = 0;
 
     const accumulate = (requirements: Requirement[], into: Float64Array) => {
       for (const requirement of requirements) {
@@ -389,10 +384,6 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
           // Same expression and order as scoreCandidate: credit += weight × best credit, per requirement.
           into[row]! += weight * credits[best[row]!]!;
           best[row] = 0;
-          if (touched[row] === 0) {
-            touched[row] = 1;
-            touchedRows[touchedCount++] = row;
-          }
         }
       }
     };
@@ -419,41 +410,34 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
       period: posting.salary.period,
     });
 
-    const scoreRow = (row: number): number => {
+    const scoreRow = (row: number, required: number, nice: number): number => {
       let fit: number;
       if (posting.remote === 'remote') fit = FIT_REMOTE_JOB;
       else if (countryId[row] === -1) fit = FIT_UNKNOWN;
       else if (countryId[row] !== postingCountry) fit = FIT_OTHER_COUNTRY;
       else fit = cityId[row] === postingCity ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
       return totalScore(
-        requiredPoints(requiredCredit[row]!, requiredTotal),
-        niceToHavePoints(niceCredit[row]!, niceTotal),
+        requiredPoints(required, requiredTotal),
+        niceToHavePoints(nice, niceTotal),
         seniorityByRank[seniorityRank[row]!]!,
         locationTable[fit]![preference[row]!]!,
         salaryPoints(postingMaxUsd, expectedUsd[row]!),
       );
     };
 
-    for (let at = 0; at < touchedCount; at++) {
-      const row = touchedRows[at]!;
-      // Skip rows that cannot reach the heap even with every non-skill point.
-      const skillPoints =
-        requiredPoints(requiredCredit[row]!, requiredTotal) + niceToHavePoints(niceCredit[row]!, niceTotal);
-      if (skillPoints + NON_SKILL_POINTS + 0.05 < top.threshold()) continue;
-      top.offer(scoreRow(row), row);
-    }
-    // Rows no requirement touched have skill credit 0; they matter only if they could still enter.
-    const untouchedBound =
-      requiredPoints(0, requiredTotal) + niceToHavePoints(0, niceTotal) + NON_SKILL_POINTS;
-    if (untouchedBound + 0.05 >= top.threshold()) {
-      for (let row = 0; row < count; row++) if (touched[row] === 0) top.offer(scoreRow(row), row);
-    }
-
-    for (let at = 0; at < touchedCount; at++) {
-      const row = touchedRows[at]!;
-      touched[row] = 0;
+    // One sequential sweep (cheaper than jumping between touched rows): skip every row whose skill
+    // points plus all non-skill points cannot reach the current K-th score, and clear the scratch.
+    let threshold = top.threshold();
+    for (let row = 0; row < count; row++) {
+      const required = requiredCredit[row]!;
+      const nice = niceCredit[row]!;
       requiredCredit[row] = 0;
       niceCredit[row] = 0;
+      const bound =
+        requiredPoints(required, requiredTotal) + niceToHavePoints(nice, niceTotal) + NON_SKILL_POINTS;
+      if (bound + 0.05 < threshold) continue;
+      top.offer(scoreRow(row, required, nice), row);
+      threshold = top.threshold();
     }
     return top.sorted().map(({ score, row }) => ({ id: rows[row]!.id, score }));
   }
