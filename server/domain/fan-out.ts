@@ -427,15 +427,18 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
 
     // One sequential sweep (cheaper than jumping between touched rows): skip every row whose skill
     // points plus all non-skill points cannot reach the current K-th score, and clear the scratch.
+    // The bound only filters, so it may use multiplications instead of the exact divisions, with a margin.
+    const requiredScale = requiredTotal > 0 ? requiredPoints(1, requiredTotal) : 0;
+    const niceScale = niceTotal > 0 ? niceToHavePoints(1, niceTotal) : 0;
+    const boundBase =
+      requiredPoints(0, requiredTotal) + niceToHavePoints(0, niceTotal) + NON_SKILL_POINTS + 0.05 + 1e-6;
     let threshold = top.threshold();
     for (let row = 0; row < count; row++) {
       const required = requiredCredit[row]!;
       const nice = niceCredit[row]!;
       requiredCredit[row] = 0;
       niceCredit[row] = 0;
-      const bound =
-        requiredPoints(required, requiredTotal) + niceToHavePoints(nice, niceTotal) + NON_SKILL_POINTS;
-      if (bound + 0.05 < threshold) continue;
+      if (required * requiredScale + nice * niceScale + boundBase < threshold) continue;
       top.offer(scoreRow(row, required, nice), row);
       threshold = top.threshold();
     }
