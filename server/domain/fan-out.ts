@@ -608,7 +608,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
       LOCATION_FITS.map((fit) => locationPoints(policy, fit, profile.remote)),
     );
 
-    const scoreRow = (row: number): number => {
+    const offerRow = (row: number): void => {
       let requiredCredit = 0;
       let niceCredit = 0;
       for (let slot = slotStart[row]!; slot < slotStart[row + 1]!; slot++) {
@@ -616,26 +616,31 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         if (slotIsRequired[slot] === 1) requiredCredit += slotWeight[slot]! * best[slot]!;
         else niceCredit += slotWeight[slot]! * best[slot]!;
       }
+      const required = requiredPoints(requiredCredit, requiredTotal[row]!);
+      const nice = niceToHavePoints(niceCredit, niceTotal[row]!);
+      // Skip postings that cannot reach the current K-th score even with every non-skill point.
+      if (required + nice + NON_SKILL_POINTS + 0.05 < top.threshold()) return;
       const policy = postingPolicy[row]!;
       let fit: number;
       if (policy === REMOTE_CODES.remote) fit = FIT_REMOTE_JOB;
       else if (country === '') fit = FIT_UNKNOWN;
       else if (candidateCountry !== postingCountry[row]) fit = FIT_OTHER_COUNTRY;
       else fit = candidateCity === postingCity[row] ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
-      return totalScore(
-        requiredPoints(requiredCredit, requiredTotal[row]!),
-        niceToHavePoints(niceCredit, niceTotal[row]!),
+      const score = totalScore(
+        required,
+        nice,
         seniorityByPostingRank[postingRank[row]!]!,
         locationByPolicyAndFit[policy]![fit]!,
         salaryPoints(postingMaxUsd[row]!, expectedUsd),
       );
+      top.offer(score, row);
     };
 
-    for (let at = 0; at < touchedCount; at++) top.offer(scoreRow(touchedRows[at]!), touchedRows[at]!);
+    for (let at = 0; at < touchedCount; at++) offerRow(touchedRows[at]!);
     // Untouched postings ask for at least one skill and get no skill credit at all.
     const untouchedBound = NICE_TO_HAVE_POINTS_IF_NONE + NON_SKILL_POINTS;
     if (untouchedBound + 0.05 >= top.threshold()) {
-      for (let row = 0; row < count; row++) if (touched[row] === 0) top.offer(scoreRow(row), row);
+      for (let row = 0; row < count; row++) if (touched[row] === 0) offerRow(row);
     }
 
     for (const slot of touchedSlots) best[slot] = 0;
