@@ -188,6 +188,41 @@ TH|Thailand|THB|southeast-asia
 VN|Viet Nam|VND|southeast-asia
 PH|Philippines|PHP|southeast-asia
 ID|Indonesia|IDR|southeast-asia
+DO|Dominican Republic|USD|latin-america
+EC|Ecuador|USD|latin-america
+GT|Guatemala|USD|latin-america
+SV|El Salvador|USD|latin-america
+PY|Paraguay|USD|latin-america
+VE|Venezuela, Bolivarian Republic of...|USD|latin-america
+BO|Bolivia|USD|latin-america
+NI|Nicaragua|USD|latin-america
+CU|Cuba|USD|latin-america
+PA|Panama|USD|latin-america
+HN|Honduras|USD|latin-america
+TT|Trinidad and Tobago|USD|latin-america
+JM|Jamaica|USD|latin-america
+GE|Georgia|USD|eastern-europe
+AM|Armenia|USD|eastern-europe
+AZ|Azerbaijan|USD|eastern-europe
+KZ|Kazakhstan|USD|eastern-europe
+UZ|Uzbekistan|USD|eastern-europe
+KG|Kyrgyzstan|USD|eastern-europe
+ME|Montenegro|EUR|eastern-europe
+DZ|Algeria|USD|africa
+UG|Uganda|USD|africa
+ET|Ethiopia|USD|africa
+CM|Cameroon|USD|africa
+MU|Mauritius|USD|africa
+ZW|Zimbabwe|USD|africa
+TZ|United Republic of Tanzania|USD|africa
+SN|Senegal|USD|africa
+CI|Côte d'Ivoire|USD|africa
+SD|Sudan|USD|africa
+IQ|Iraq|USD|middle-east
+SY|Syrian Arab Republic|USD|middle-east
+BH|Bahrain|USD|middle-east
+AF|Afghanistan|USD|south-asia
+MM|Myanmar|USD|southeast-asia
 AU|Australia|AUD|oceania
 NZ|New Zealand|NZD|oceania
 `;
@@ -200,6 +235,17 @@ const countries: readonly CountryInfo[] = COUNTRY_TABLE.trim()
   });
 const countriesByCode = new Map(countries.map((country) => [country.code, country]));
 const countriesByName = new Map(countries.map((country) => [country.name.toLowerCase(), country]));
+/** Other spellings the survey uses for countries above. */
+for (const [name, code] of [
+  ['Republic of Korea', 'KR'],
+  ['Iran, Islamic Republic of...', 'IR'],
+  ['Czechia', 'CZ'],
+  ['North Macedonia', 'MK'],
+  ['Vietnam', 'VN'],
+  ['Russia', 'RU'],
+] as const) {
+  countriesByName.set(name.toLowerCase(), countriesByCode.get(code)!);
+}
 
 export function allCountries(): readonly CountryInfo[] {
   return countries;

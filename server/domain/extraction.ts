@@ -44,7 +44,11 @@ function buildTrie(): TrieNode {
   for (const skill of allSkills()) {
     const ref = { id: skill.id, name: skill.name };
     for (const form of [skill.name, ...skill.aliases]) {
-      const pattern = form.toLowerCase().replace(/\s+/g, ' ');
+      // A hyphen inside a name matches like a space ("spring-boot", "Spring Boot"), so both share one path.
+      const pattern = form
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
       const ambiguousForm = skill.ambiguous?.find((entry) => entry.toLowerCase() === pattern);
       const caseSensitiveForm = skill.caseSensitive?.find((entry) => entry.toLowerCase() === pattern);
       let node = root;
@@ -189,9 +193,11 @@ function canEndAt(clean: CleanText, end: number): boolean {
   const last = clean.lower.charCodeAt(end - 1);
   if (isWordCode(next, clean.lower, end)) return false;
   if (isAlnumCode(last) && (next === 0x23 || next === 0x2b)) return false;
-  if (next === 0x2e && end + 1 < clean.lower.length && isAlnumCode(clean.lower.charCodeAt(end + 1)))
+  if (next === 0x2e && end + 1 < clean.lower.length && isAlnumCode(clean.lower.charCodeAt(end + 1))) {
     return false;
-  return true;
+  }
+  // "http://…" is a link, not a skill.
+  return !(next === 0x3a && clean.lower.charCodeAt(end + 1) === 0x2f);
 }
 
 /** Longest taxonomy term starting at `start`, walking the trie; whitespace runs match one space. */
@@ -499,7 +505,7 @@ const yearsPhrase = String.raw`${yearsNumber}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s
 /** "5+ years of Python", "3-5 years experience with Go": years stated before the skills they apply to. */
 const yearsBeforeSkill = new RegExp(yearsPhrase, 'g');
 /** "Python (5+ years)", "Java: 3 yrs": years stated right after a skill. */
-const yearsAfterSkill = new RegExp(String.raw`^[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`);
+const yearsAfterSkill = new RegExp(String.raw`[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`, 'y');
 const fillerWords = new Set([
   'of',
   'professional',
@@ -554,7 +560,8 @@ function attachYears(clean: CleanText, mentions: Candidate[]): Map<Candidate, nu
   // Years right after a skill belong to it, so they are not read again as years before the next one.
   const usedPhraseEnds = new Set<number>();
   for (const mention of mentions) {
-    const after = yearsAfterSkill.exec(lower.slice(mention.end, mention.end + 40));
+    yearsAfterSkill.lastIndex = mention.end;
+    const after = yearsAfterSkill.exec(lower);
     if (!after) continue;
     years.set(mention, parseYears(after[1] as string));
     usedPhraseEnds.add(mention.end + after[0].length);

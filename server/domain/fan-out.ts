@@ -345,8 +345,6 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const requirementRows = new Int32Array(count);
   const requiredCredit = new Float64Array(count);
   const niceCredit = new Float64Array(count);
-  const touched = new Uint8Array(count);
-  const touchedRows = new Int32Array(count);
 
   const byteLength = [
     ownIndex.offsets,
@@ -362,14 +360,11 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     requirementRows,
     requiredCredit,
     niceCredit,
-    touched,
-    touchedRows,
   ].reduce((sum, array) => sum + array.byteLength, 0);
 
   function topCandidates(posting: MatchPosting, k: number): RankedMatch[] {
     const top = new TopK(Math.max(0, Math.min(k, count)));
     if (top.capacity === 0) return [];
-    let touchedCount = 0;
 
     const accumulate = (requirements: Requirement[], into: Float64Array) => {
       for (const requirement of requirements) {
@@ -389,10 +384,6 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
           // Same expression and order as scoreCandidate: credit += weight × best credit, per requirement.
           into[row]! += weight * credits[best[row]!]!;
           best[row] = 0;
-          if (touched[row] === 0) {
-            touched[row] = 1;
-            touchedRows[touchedCount++] = row;
-          }
         }
       }
     };
@@ -419,41 +410,37 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
       period: posting.salary.period,
     });
 
-    const scoreRow = (row: number): number => {
+    const scoreRow = (row: number, required: number, nice: number): number => {
       let fit: number;
       if (posting.remote === 'remote') fit = FIT_REMOTE_JOB;
       else if (countryId[row] === -1) fit = FIT_UNKNOWN;
       else if (countryId[row] !== postingCountry) fit = FIT_OTHER_COUNTRY;
       else fit = cityId[row] === postingCity ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
       return totalScore(
-        requiredPoints(requiredCredit[row]!, requiredTotal),
-        niceToHavePoints(niceCredit[row]!, niceTotal),
+        requiredPoints(required, requiredTotal),
+        niceToHavePoints(nice, niceTotal),
         seniorityByRank[seniorityRank[row]!]!,
         locationTable[fit]![preference[row]!]!,
         salaryPoints(postingMaxUsd, expectedUsd[row]!),
       );
     };
 
-    for (let at = 0; at < touchedCount; at++) {
-      const row = touchedRows[at]!;
-      // Skip rows that cannot reach the heap even with every non-skill point.
-      const skillPoints =
-        requiredPoints(requiredCredit[row]!, requiredTotal) + niceToHavePoints(niceCredit[row]!, niceTotal);
-      if (skillPoints + NON_SKILL_POINTS + 0.05 < top.threshold()) continue;
-      top.offer(scoreRow(row), row);
-    }
-    // Rows no requirement touched have skill credit 0; they matter only if they could still enter.
-    const untouchedBound =
-      requiredPoints(0, requiredTotal) + niceToHavePoints(0, niceTotal) + NON_SKILL_POINTS;
-    if (untouchedBound + 0.05 >= top.threshold()) {
-      for (let row = 0; row < count; row++) if (touched[row] === 0) top.offer(scoreRow(row), row);
-    }
-
-    for (let at = 0; at < touchedCount; at++) {
-      const row = touchedRows[at]!;
-      touched[row] = 0;
+    // One sequential sweep (cheaper than jumping between touched rows): skip every row whose skill
+    // points plus all non-skill points cannot reach the current K-th score, and clear the scratch.
+    // The bound only filters, so it may use multiplications instead of the exact divisions, with a margin.
+    const requiredScale = requiredTotal > 0 ? requiredPoints(1, requiredTotal) : 0;
+    const niceScale = niceTotal > 0 ? niceToHavePoints(1, niceTotal) : 0;
+    const boundBase =
+      requiredPoints(0, requiredTotal) + niceToHavePoints(0, niceTotal) + NON_SKILL_POINTS + 0.05 + 1e-6;
+    let threshold = top.threshold();
+    for (let row = 0; row < count; row++) {
+      const required = requiredCredit[row]!;
+      const nice = niceCredit[row]!;
       requiredCredit[row] = 0;
       niceCredit[row] = 0;
+      if (required * requiredScale + nice * niceScale + boundBase < threshold) continue;
+      top.offer(scoreRow(row, required, nice), row);
+      threshold = top.threshold();
     }
     return top.sorted().map(({ score, row }) => ({ id: rows[row]!.id, score }));
   }
@@ -484,6 +471,10 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
   const niceTotal = new Float64Array(count);
   const postingRank = new Uint8Array(count);
   const postingMaxUsd = new Float64Array(count);
+  const postingPolicy = new Uint8Array(count);
+  const postingCountry = new Int32Array(count);
+  const postingCity = new Int32Array(count);
+  const places = new Interner();
   const alwaysScored: number[] = [];
 
   rows.forEach(({ posting }, row) => {
@@ -503,6 +494,11 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     requiredTotal[row] = totalWeight(posting.requiredSkills);
     niceTotal[row] = totalWeight(posting.niceToHaveSkills);
     postingRank[row] = SENIORITY_RANK[posting.seniority];
+    postingPolicy[row] = REMOTE_CODES[posting.remote];
+    const country = countryKey(posting.location.country);
+    const city = cityKey(posting.location.city);
+    postingCountry[row] = places.intern(`country:${country}`);
+    postingCity[row] = city === '' ? -2 : places.intern(`city:${country}|${city}`);
     postingMaxUsd[row] = annualUsdOrNaN({
       amount: posting.salary.max,
       currency: posting.salary.currency,
@@ -535,6 +531,9 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     niceTotal,
     postingRank,
     postingMaxUsd,
+    postingPolicy,
+    postingCountry,
+    postingCity,
     best,
     touched,
     touchedRows,
@@ -546,13 +545,13 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     let touchedCount = 0;
     const touchedSlots: number[] = [];
 
-    const creditSlots = (skillId: string, credit: (minimum: number) => number) => {
+    const creditSlots = (skillId: string, creditByMinimum: Float64Array) => {
       const key = skillIds.lookup(skillId);
       if (key < 0) return;
       const end = slotsBySkill.offsets[key + 1]!;
       for (let at = slotsBySkill.offsets[key]!; at < end; at++) {
         const slot = slotsBySkill.entries[at]! >> 3;
-        const value = credit(slotLevel[slot]!);
+        const value = creditByMinimum[slotLevel[slot]!]!;
         if (value > best[slot]!) {
           if (best[slot] === 0) touchedSlots.push(slot);
           best[slot] = value;
@@ -561,13 +560,24 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     };
 
     const { own, implied } = profileSkillLevels(profile);
+    // Tables by the requirement's minimum level (1–5), built with the shared credit functions.
     for (const [id, level] of own) {
-      creditSlots(id, (minimum) => levelCredit(level, minimum));
+      creditSlots(
+        id,
+        creditTable((minimum) => levelCredit(level, minimum)),
+      );
       for (const related of skillsRelatedTo(id)) {
-        creditSlots(related.id, (minimum) => relatedCredit(related.similarity, level, minimum));
+        creditSlots(
+          related.id,
+          creditTable((minimum) => relatedCredit(related.similarity, level, minimum)),
+        );
       }
     }
-    for (const [id, level] of implied) creditSlots(id, (minimum) => impliedCredit(level, minimum));
+    for (const [id, level] of implied)
+      creditSlots(
+        id,
+        creditTable((minimum) => impliedCredit(level, minimum)),
+      );
 
     for (const slot of touchedSlots) {
       const row = slotRow[slot]!;
@@ -590,8 +600,15 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     );
     const country = profile.location === null ? '' : countryKey(profile.location.country);
     const city = profile.location === null ? '' : cityKey(profile.location.city);
+    const candidateCountry = country === '' ? -1 : places.lookup(`country:${country}`);
+    const candidateCity = country === '' || city === '' ? -3 : places.lookup(`city:${country}|${city}`);
+    const seniorityByPostingRank = [0, 1, 2, 3].map((rank) => seniorityPoints(rank, candidateRank));
+    const policies: RemotePolicy[] = ['onsite', 'onsite', 'hybrid', 'remote'];
+    const locationByPolicyAndFit = policies.map((policy) =>
+      LOCATION_FITS.map((fit) => locationPoints(policy, fit, profile.remote)),
+    );
 
-    const scoreRow = (row: number): number => {
+    const offerRow = (row: number): void => {
       let requiredCredit = 0;
       let niceCredit = 0;
       for (let slot = slotStart[row]!; slot < slotStart[row + 1]!; slot++) {
@@ -599,26 +616,31 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         if (slotIsRequired[slot] === 1) requiredCredit += slotWeight[slot]! * best[slot]!;
         else niceCredit += slotWeight[slot]! * best[slot]!;
       }
-      const posting = rows[row]!.posting;
-      let fit: LocationFit;
-      if (posting.remote === 'remote') fit = 'remote-job';
-      else if (country === '') fit = 'unknown';
-      else if (country !== countryKey(posting.location.country)) fit = 'other-country';
-      else fit = city !== '' && city === cityKey(posting.location.city) ? 'same-city' : 'same-country';
-      return totalScore(
-        requiredPoints(requiredCredit, requiredTotal[row]!),
-        niceToHavePoints(niceCredit, niceTotal[row]!),
-        seniorityPoints(postingRank[row]!, candidateRank),
-        locationPoints(posting.remote, fit, profile.remote),
+      const required = requiredPoints(requiredCredit, requiredTotal[row]!);
+      const nice = niceToHavePoints(niceCredit, niceTotal[row]!);
+      // Skip postings that cannot reach the current K-th score even with every non-skill point.
+      if (required + nice + NON_SKILL_POINTS + 0.05 < top.threshold()) return;
+      const policy = postingPolicy[row]!;
+      let fit: number;
+      if (policy === REMOTE_CODES.remote) fit = FIT_REMOTE_JOB;
+      else if (country === '') fit = FIT_UNKNOWN;
+      else if (candidateCountry !== postingCountry[row]) fit = FIT_OTHER_COUNTRY;
+      else fit = candidateCity === postingCity[row] ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
+      const score = totalScore(
+        required,
+        nice,
+        seniorityByPostingRank[postingRank[row]!]!,
+        locationByPolicyAndFit[policy]![fit]!,
         salaryPoints(postingMaxUsd[row]!, expectedUsd),
       );
+      top.offer(score, row);
     };
 
-    for (let at = 0; at < touchedCount; at++) top.offer(scoreRow(touchedRows[at]!), touchedRows[at]!);
+    for (let at = 0; at < touchedCount; at++) offerRow(touchedRows[at]!);
     // Untouched postings ask for at least one skill and get no skill credit at all.
     const untouchedBound = NICE_TO_HAVE_POINTS_IF_NONE + NON_SKILL_POINTS;
     if (untouchedBound + 0.05 >= top.threshold()) {
-      for (let row = 0; row < count; row++) if (touched[row] === 0) top.offer(scoreRow(row), row);
+      for (let row = 0; row < count; row++) if (touched[row] === 0) offerRow(row);
     }
 
     for (const slot of touchedSlots) best[slot] = 0;

@@ -117,3 +117,21 @@ describe('extractSkills', () => {
     expect(extractSkills(text)).toHaveLength(6_000);
   });
 });
+
+describe('extractSkills on names with hyphens and links', () => {
+  it('treats a hyphen inside a name like a space', () => {
+    expect(idsIn('spring-mvc, Spring MVC, ruby-on-rails, service oriented architecture')).toEqual([
+      'spring-mvc',
+      'spring-mvc',
+      'rails',
+      'microservices',
+    ]);
+  });
+
+  it('does not read URL schemes as skills', () => {
+    expect(idsIn('Apply at http://example.com/jobs. We speak HTTP and gRPC.')).toEqual([
+      'networking',
+      'grpc',
+    ]);
+  });
+});

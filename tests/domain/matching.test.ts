@@ -5,6 +5,7 @@ import {
   skillGapFor,
   summarizeMatch,
 } from '../../server/domain/matching.ts';
+import type { ListingData, ProfileData } from '../../server/adapters/store/port.ts';
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { makePosting, makeProfile, requirement } from './match-fixtures.ts';
 
@@ -251,5 +252,19 @@ describe('skillGapFor', () => {
   it('summarises an unscored profile without a score', () => {
     const empty = makeProfile({ skills: [] });
     expect(summarizeMatch(scoreCandidate(posting, empty), skillGapFor(posting, empty)).score).toBeNull();
+  });
+});
+
+describe('store compatibility', () => {
+  it('scores store listings and profiles as they are', () => {
+    const listing: ListingData = {
+      title: 'Backend engineer',
+      description: 'Python and PostgreSQL',
+      employmentType: 'full-time',
+      ...makePosting(),
+      salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year', estimated: true },
+    };
+    const profile: ProfileData = { headline: 'Python developer', discoverable: true, ...makeProfile() };
+    expect(scored(scoreCandidate(listing, profile)).score).toBe(100);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allCountries } from '../../server/domain/currency.ts';
 import {
   type SalarySample,
   RATES_DATE,
@@ -202,5 +203,15 @@ describe('positionInBand', () => {
     // 108 000 USD a year is about 94 700 EUR: above the band.
     expect(monthlyUsd.position).toBe('above');
     expect(monthlyUsd.minPercentile).toBe(99);
+  });
+});
+
+describe('country table', () => {
+  it('has unique codes and names, and every currency in the rates table', () => {
+    const countries = allCountries();
+    expect(new Set(countries.map((country) => country.code)).size).toBe(countries.length);
+    expect(new Set(countries.map((country) => country.name)).size).toBe(countries.length);
+    expect(countries.filter((country) => !(USD_RATES[country.currency]! > 0))).toEqual([]);
+    expect(countryCodeForName('Republic of Korea')).toBe('KR');
   });
 });
