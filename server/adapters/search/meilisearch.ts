@@ -1,0 +1,360 @@
+import {
+  Meilisearch,
+  MeilisearchError,
+  type SearchParams,
+  type SearchResponse,
+  type Settings,
+  type Task,
+} from 'meilisearch';
+import { AppError } from '../../errors.ts';
+import { escapeHtml } from './html.ts';
+import {
+  assertValidSearchQuery,
+  effectiveQueryText,
+  emptyFacets,
+  FACET_NAMES,
+  type FacetName,
+  type ListingDocument,
+  type SearchFilter,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+  type SearchVocabulary,
+} from './port.ts';
+import { synonymGroups, technologyTerms, technologyWords } from './vocabulary.ts';
+
+/**
+ * The production search engine. Everything sent to Meilisearch is built by the pure functions below
+ * (settings, filter strings, search bodies), which are unit-tested without a server; the adapter only
+ * moves documents and waits on tasks.
+ */
+
+export interface MeiliSearchIndexOptions {
+  host: string;
+  apiKey?: string;
+  indexUid?: string;
+  vocabulary: SearchVocabulary;
+}
+
+/** What Meilisearch stores: the port's document with skills flattened for filtering and searching. */
+export interface MeiliListingDocument extends Omit<ListingDocument, 'skills'> {
+  skillIds: string[];
+  skillNames: string[];
+}
+
+const MEILI_FACET_ATTRIBUTES: Record<FacetName, string> = {
+  skills: 'skillIds',
+  seniority: 'seniority',
+  remote: 'remote',
+  country: 'country',
+  employmentType: 'employmentType',
+  company: 'company',
+};
+
+/** Highlight marks that cannot occur in posting text, replaced by `<mark>` after escaping. */
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+const MARK_SPLIT = new RegExp(`([${MARK_START}${MARK_END}])`);
+const DESCRIPTION_CROP_WORDS = 30;
+const WRITE_BATCH_SIZE = 1000;
+const TASK_TIMEOUT_MS = 120_000;
+
+export function toMeiliDocument(doc: ListingDocument): MeiliListingDocument {
+  const { skills, ...rest } = doc;
+  return { ...rest, skillIds: skills.map((s) => s.id), skillNames: skills.map((s) => s.name) };
+}
+
+export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
+  const synonyms: Record<string, string[]> = {};
+  for (const group of synonymGroups(vocabulary)) {
+    for (const spelling of group.spellings) {
+      const others = group.spellings.filter((s) => s !== spelling);
+      synonyms[spelling] = [...new Set([...(synonyms[spelling] ?? []), ...others])];
+    }
+  }
+  const originalSpellings = vocabulary.skills.flatMap((s) => [s.name, ...s.aliases]).map((s) => s.trim());
+  const lowerTerms = technologyTerms(vocabulary);
+  const dictionary = [
+    ...new Set([
+      ...lowerTerms,
+      ...technologyWords(vocabulary),
+      ...originalSpellings.filter((s) => lowerTerms.includes(s.toLowerCase().replace(/\s+/g, ' '))),
+    ]),
+  ].sort();
+  // "#" and "+" end technology words (C#, C++, F#), so they must never split a word; "." and "/" would
+  // glue sentences together if they stopped separating, so ".NET", "Node.js" and "CI/CD" rely on the
+  // dictionary instead.
+  const nonSeparatorTokens = [
+    ...new Set(technologyWords(vocabulary).flatMap((word) => [...word.replace(/^.*[\p{L}\p{N}]/u, '')])),
+  ].sort();
+  return {
+    // Weight order, as in the embedded engine: title > skills > company > description > the rest.
+    searchableAttributes: [
+      'title',
+      'skillNames',
+      'company',
+      'description',
+      'seniority',
+      'remote',
+      'employmentType',
+      'city',
+    ],
+    filterableAttributes: [
+      'id',
+      'status',
+      'skillIds',
+      'seniority',
+      'remote',
+      'country',
+      'employmentType',
+      'company',
+      'salaryMaxUsd',
+      'createdAt',
+    ],
+    sortableAttributes: ['createdAt', 'salaryMaxUsd', 'salaryMinUsd', 'id'],
+    displayedAttributes: ['*'],
+    // `sort` first: a chosen sort orders all matches; without one, relevance then newest then id decide.
+    rankingRules: [
+      'sort',
+      'words',
+      'typo',
+      'proximity',
+      'attribute',
+      'exactness',
+      'createdAt:desc',
+      'id:asc',
+    ],
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: 100_000 },
+    // Bullets and bars of job titles ("Go Engineer | Remote"), whatever the engine version's defaults.
+    separatorTokens: ['|', '•', '·'],
+    nonSeparatorTokens,
+    dictionary,
+    synonyms,
+  };
+}
+
+/** A Meilisearch filter string literal: double quotes, with `\` and `"` escaped by a backslash. */
+export function meiliString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function meiliNumber(value: number, path: string): string {
+  if (!Number.isFinite(value)) {
+    throw new AppError('validation_failed', 'Invalid search filter', [
+      { path, message: 'must be a finite number' },
+    ]);
+  }
+  return String(value);
+}
+
+/** The filter as clauses that Meilisearch ANDs; every user value is a quoted, escaped literal. */
+export function meiliFilterFor(filter: SearchFilter): string[] {
+  const clauses = ['status = "open"'];
+  for (const skillId of new Set(filter.skills ?? [])) clauses.push(`skillIds = ${meiliString(skillId)}`);
+  for (const facet of ['seniority', 'remote', 'country', 'employmentType', 'company'] as const) {
+    const values = filter[facet];
+    if (values && values.length > 0) {
+      clauses.push(
+        `${MEILI_FACET_ATTRIBUTES[facet]} IN [${[...new Set(values)].map(meiliString).join(', ')}]`,
+      );
+    }
+  }
+  if (filter.salaryMinUsd !== undefined) {
+    clauses.push(`salaryMaxUsd >= ${meiliNumber(filter.salaryMinUsd, '/filter/salaryMinUsd')}`);
+  }
+  if (filter.postedSince !== undefined) {
+    clauses.push(`createdAt >= ${meiliNumber(filter.postedSince, '/filter/postedSince')}`);
+  }
+  return clauses;
+}
+
+const SORTS: Record<SearchQuery['sort'], string[] | null> = {
+  relevance: null,
+  newest: ['createdAt:desc', 'id:asc'],
+  salary: ['salaryMaxUsd:desc', 'salaryMinUsd:desc', 'createdAt:desc', 'id:asc'],
+};
+
+/** The body sent to `POST /indexes/:uid/search`. */
+export function meiliSearchRequestFor(query: SearchQuery): SearchParams & { q: string } {
+  const q = effectiveQueryText(query.q);
+  const request: SearchParams & { q: string } = {
+    q,
+    filter: meiliFilterFor(query.filter),
+    facets: [...new Set(query.facets)].map((f) => MEILI_FACET_ATTRIBUTES[f]),
+    // Every word must match, as in the embedded engine: filters and facets stay precise.
+    matchingStrategy: 'all',
+    attributesToRetrieve: ['id'],
+  };
+  const sort = SORTS[query.sort];
+  if (sort) request.sort = sort;
+  if (q !== '') request.showRankingScore = true;
+  // Page mode gives an exact total; an offset that is not a page boundary only gets an estimate.
+  if (query.limit === 0) {
+    request.hitsPerPage = 0;
+    request.page = 1;
+  } else if (query.offset % query.limit === 0) {
+    request.hitsPerPage = query.limit;
+    request.page = query.offset / query.limit + 1;
+  } else {
+    request.offset = query.offset;
+    request.limit = query.limit;
+  }
+  if (query.highlight && q !== '') {
+    request.attributesToRetrieve = ['id', 'title', 'description'];
+    request.attributesToHighlight = ['title', 'description'];
+    request.attributesToCrop = ['description'];
+    request.cropLength = DESCRIPTION_CROP_WORDS;
+    request.cropMarker = '…';
+    request.highlightPreTag = MARK_START;
+    request.highlightPostTag = MARK_END;
+  }
+  return request;
+}
+
+/** Meilisearch's highlight (with the private marks) as escaped HTML with `<mark>`. */
+export function meiliHighlightToHtml(formatted: string): string {
+  let out = '';
+  let marked = false;
+  for (const part of formatted.split(MARK_SPLIT)) {
+    if (part === MARK_START) marked = true;
+    else if (part === MARK_END) marked = false;
+    else if (part !== '') out += marked ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+  }
+  return out;
+}
+
+export function fromMeiliResponse(
+  query: SearchQuery,
+  response: SearchResponse<MeiliListingDocument>,
+): SearchResult {
+  const hits: SearchHit[] = response.hits.map((hit) => {
+    const out: SearchHit = { id: hit.id };
+    if (hit._rankingScore !== undefined) out.score = hit._rankingScore;
+    const formatted = hit._formatted;
+    if (query.highlight && formatted) {
+      out.highlights = {};
+      if (typeof formatted.title === 'string') out.highlights.title = meiliHighlightToHtml(formatted.title);
+      if (typeof formatted.description === 'string') {
+        out.highlights.description = meiliHighlightToHtml(formatted.description);
+      }
+    }
+    return out;
+  });
+  const facets = emptyFacets();
+  for (const facet of FACET_NAMES) {
+    const counts = response.facetDistribution?.[MEILI_FACET_ATTRIBUTES[facet]];
+    if (!counts || !query.facets.includes(facet)) continue;
+    facets[facet] = Object.fromEntries(
+      Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    );
+  }
+  const total = response.totalHits ?? response.estimatedTotalHits ?? hits.length;
+  return { hits, total, facets, processingTimeMs: response.processingTimeMs };
+}
+
+function unavailable(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError('unavailable', `Meilisearch: ${message}`);
+}
+
+function assertSucceeded(task: Task, allowedErrorCodes: string[] = []): void {
+  if (task.status === 'succeeded') return;
+  if (task.error && allowedErrorCodes.includes(task.error.code)) return;
+  throw new AppError(
+    'unavailable',
+    `Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`,
+  );
+}
+
+export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): SearchIndex {
+  const client = new Meilisearch({
+    host: options.host,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+  });
+  const uid = options.indexUid ?? 'listings';
+  const index = client.index<MeiliListingDocument>(uid);
+  const wait = { timeout: TASK_TIMEOUT_MS };
+
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw error instanceof MeilisearchError || !(error instanceof AppError) ? unavailable(error) : error;
+    }
+  }
+
+  /**
+   * Version-aware writes. Meilisearch has no conditional write, so each batch first reads the indexed
+   * versions of its ids (the document stores `version`; `id` is filterable) and drops stale documents.
+   * The read and the write are not atomic: two concurrent writers of the same listing could still race.
+   * That is acceptable because index jobs re-read the listing from the store and are keyed by listing
+   * version, and Meilisearch applies tasks in the order they were enqueued.
+   */
+  async function freshDocuments(batch: ListingDocument[]): Promise<MeiliListingDocument[]> {
+    const newest = new Map<string, ListingDocument>();
+    for (const doc of batch) {
+      const seen = newest.get(doc.id);
+      if (!seen || doc.version >= seen.version) newest.set(doc.id, doc);
+    }
+    const ids = [...newest.keys()];
+    const existing = await index.getDocuments<Pick<MeiliListingDocument, 'id' | 'version'>>({
+      filter: [`id IN [${ids.map(meiliString).join(', ')}]`],
+      fields: ['id', 'version'],
+      limit: ids.length,
+    });
+    const indexedVersion = new Map(existing.results.map((d) => [d.id, d.version]));
+    return [...newest.values()]
+      .filter((doc) => (indexedVersion.get(doc.id) ?? -Infinity) <= doc.version)
+      .map(toMeiliDocument);
+  }
+
+  return {
+    applySettings: () =>
+      guarded(async () => {
+        assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), [
+          'index_already_exists',
+        ]);
+        assertSucceeded(await index.updateSettings(meiliSettingsFor(options.vocabulary)).waitTask(wait));
+      }),
+    upsert: (docs) =>
+      guarded(async () => {
+        for (let start = 0; start < docs.length; start += WRITE_BATCH_SIZE) {
+          const fresh = await freshDocuments(docs.slice(start, start + WRITE_BATCH_SIZE));
+          if (fresh.length > 0) {
+            assertSucceeded(await index.addDocuments(fresh, { primaryKey: 'id' }).waitTask(wait));
+          }
+        }
+      }),
+    delete: (ids) =>
+      guarded(async () => {
+        if (ids.length > 0) assertSucceeded(await index.deleteDocuments(ids).waitTask(wait));
+      }),
+    search: (query) =>
+      guarded(async () => {
+        assertValidSearchQuery(query);
+        const { q, ...params } = meiliSearchRequestFor(query);
+        const response = await index.search<MeiliListingDocument>(q, params);
+        return fromMeiliResponse(query, response);
+      }),
+    clear: () =>
+      guarded(async () => {
+        assertSucceeded(await index.deleteAllDocuments().waitTask(wait));
+      }),
+    stats: () =>
+      guarded(async () => {
+        const stats = await index.getStats();
+        return { documents: stats.numberOfDocuments };
+      }),
+    ping: () =>
+      guarded(async () => {
+        await client.health();
+      }),
+    async close() {
+      // The client holds no connection of its own (fetch), so there is nothing to release.
+    },
+  };
+}

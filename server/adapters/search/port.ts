@@ -1,0 +1,189 @@
+import type { SkillRef } from '../../domain/skill-ref.ts';
+import { AppError } from '../../errors.ts';
+import type { EmploymentType, Listing, ListingStatus, RemotePolicy, Seniority } from '../store/port.ts';
+import { plainTextOfMarkdown } from './plain-text.ts';
+
+/**
+ * The search port: a full-text index of listings with typed filters, facet counts, sorts and highlights.
+ * Two adapters implement it (Meilisearch in production, SQLite FTS5 as the embedded default) and both
+ * pass `search-index.contract.ts`.
+ */
+
+/** What the index holds for one listing. Salaries are annual USD; times are epoch milliseconds. */
+export interface ListingDocument {
+  id: string;
+  title: string;
+  /** Plain text (markdown removed). */
+  description: string;
+  company: string;
+  companyId: string;
+  /** Required then nice-to-have skills, each once (canonical taxonomy ids, or `custom:` ids). */
+  skills: SkillRef[];
+  seniority: Seniority;
+  remote: RemotePolicy;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  city: string;
+  employmentType: EmploymentType;
+  salaryMinUsd: number;
+  salaryMaxUsd: number;
+  createdAt: number;
+  updatedAt: number;
+  status: ListingStatus;
+  /** The listing's store version; an upsert never replaces a document of a higher version. */
+  version: number;
+}
+
+export type FacetName = 'skills' | 'seniority' | 'remote' | 'country' | 'employmentType' | 'company';
+export const FACET_NAMES: readonly FacetName[] = [
+  'skills',
+  'seniority',
+  'remote',
+  'country',
+  'employmentType',
+  'company',
+];
+
+/** Every list is "any of" except `skills`, which is "all of". Empty lists and absent fields filter nothing. */
+export interface SearchFilter {
+  /** Skill ids the posting must all list (required or nice-to-have). */
+  skills?: string[];
+  seniority?: string[];
+  remote?: string[];
+  country?: string[];
+  employmentType?: string[];
+  /** Company names, exactly as in the documents (the `company` facet's keys). */
+  company?: string[];
+  /** Postings whose annual USD maximum reaches at least this. */
+  salaryMinUsd?: number;
+  /** Postings created at or after this epoch millisecond. */
+  postedSince?: number;
+}
+
+export type SearchSort = 'relevance' | 'newest' | 'salary';
+
+export interface SearchQuery {
+  /**
+   * Free text. Blank means "browse": every open posting matching the filter. Only the first
+   * MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words count (as in Meilisearch).
+   */
+  q: string;
+  filter: SearchFilter;
+  facets: FacetName[];
+  /** `relevance` with a blank query orders like `newest`; every sort ends with `id` ascending for ties. */
+  sort: SearchSort;
+  offset: number;
+  /** 0 to MAX_SEARCH_LIMIT; 0 answers only total and facets. */
+  limit: number;
+  highlight?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  /** Engine-specific relevance, higher is better; present for text queries only. */
+  score?: number;
+  /**
+   * HTML-safe text (escaped) with matched words wrapped in `<mark>`…`</mark>`. The description is a
+   * crop of about 30 words around the first match, `…` marking cut ends.
+   */
+  highlights?: { title?: string; description?: string };
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Exact number of open postings matching query and filter. */
+  total: number;
+  /** Counts over all matching postings (filters included), for each requested facet, biggest first. */
+  facets: Record<FacetName, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+export interface SearchIndex {
+  /** Creates the index and applies its settings; idempotent, call once at start-up. */
+  applySettings(): Promise<void>;
+  /**
+   * Adds or replaces documents, skipping any whose `version` is lower than the indexed one.
+   * Resolves once the change is visible to `search` (read-your-writes).
+   */
+  upsert(docs: ListingDocument[]): Promise<void>;
+  /** Removes documents; unknown ids are ignored. Resolves once the removal is visible. */
+  delete(ids: string[]): Promise<void>;
+  /** Only `status: 'open'` documents are ever found. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  clear(): Promise<void>;
+  stats(): Promise<{ documents: number }>;
+  /** Throws when the backend cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The skills the engines know, for whole technology tokens ("C#", "Node.js") and alias synonyms. */
+export interface SearchVocabulary {
+  skills: { id: string; name: string; aliases: string[] }[];
+}
+
+export const MAX_SEARCH_LIMIT = 100;
+export const MAX_QUERY_LENGTH = 512;
+export const MAX_QUERY_WORDS = 10;
+
+export function emptyFacets(): Record<FacetName, Record<string, number>> {
+  return { skills: {}, seniority: {}, remote: {}, country: {}, employmentType: {}, company: {} };
+}
+
+/** Adapters refuse what the route should already have refused, so a bad caller fails loudly. */
+export function assertValidSearchQuery(query: SearchQuery): void {
+  const problems: { path: string; message: string }[] = [];
+  if (!Number.isInteger(query.offset) || query.offset < 0) {
+    problems.push({ path: '/offset', message: 'must be an integer ≥ 0' });
+  }
+  if (!Number.isInteger(query.limit) || query.limit < 0 || query.limit > MAX_SEARCH_LIMIT) {
+    problems.push({ path: '/limit', message: `must be an integer from 0 to ${MAX_SEARCH_LIMIT}` });
+  }
+  for (const key of ['salaryMinUsd', 'postedSince'] as const) {
+    const value = query.filter[key];
+    if (value !== undefined && !Number.isFinite(value)) {
+      problems.push({ path: `/filter/${key}`, message: 'must be a finite number' });
+    }
+  }
+  for (const facet of query.facets) {
+    if (!FACET_NAMES.includes(facet)) problems.push({ path: '/facets', message: `unknown facet ${facet}` });
+  }
+  if (problems.length > 0) throw new AppError('validation_failed', 'Invalid search query', problems);
+}
+
+/** The words of `q` that count: trimmed and cut to MAX_QUERY_LENGTH. */
+export function effectiveQueryText(q: string): string {
+  return q.slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+export function toListingDocument(
+  listing: Listing,
+  opts: { salaryAnnualUsd: { min: number; max: number } },
+): ListingDocument {
+  const skills: SkillRef[] = [];
+  const seen = new Set<string>();
+  for (const requirement of [...listing.requiredSkills, ...listing.niceToHaveSkills]) {
+    if (seen.has(requirement.skill.id)) continue;
+    seen.add(requirement.skill.id);
+    skills.push({ id: requirement.skill.id, name: requirement.skill.name });
+  }
+  return {
+    id: listing.id,
+    title: listing.title,
+    description: plainTextOfMarkdown(listing.description),
+    company: listing.company,
+    companyId: listing.companyId,
+    skills,
+    seniority: listing.seniority,
+    remote: listing.remote,
+    country: listing.location.country,
+    city: listing.location.city,
+    employmentType: listing.employmentType,
+    salaryMinUsd: opts.salaryAnnualUsd.min,
+    salaryMaxUsd: opts.salaryAnnualUsd.max,
+    createdAt: Date.parse(listing.createdAt),
+    updatedAt: Date.parse(listing.updatedAt),
+    status: listing.status,
+    version: listing.version,
+  };
+}

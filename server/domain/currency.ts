@@ -1,0 +1,225 @@
+/**
+ * Currency normalisation for salaries: a dated table of exchange rates (units of each currency per one
+ * US dollar) and the countries Backboard knows, with their currency and market region.
+ */
+
+export type SalaryPeriod = 'year' | 'month' | 'hour';
+
+/** Date of the rates below. Approximate mid-market rates; refresh the table and this date together. */
+export const RATES_DATE = '2025-06-02';
+
+/** Units of currency per 1 USD on RATES_DATE. */
+export const USD_RATES: Readonly<Record<string, number>> = Object.freeze({
+  USD: 1,
+  EUR: 0.877,
+  GBP: 0.739,
+  CHF: 0.822,
+  CAD: 1.373,
+  AUD: 1.548,
+  NZD: 1.667,
+  INR: 85.55,
+  PLN: 3.758,
+  SEK: 9.58,
+  NOK: 10.11,
+  DKK: 6.545,
+  ISK: 127.4,
+  BRL: 5.66,
+  JPY: 143.5,
+  CNY: 7.19,
+  SGD: 1.288,
+  ZAR: 17.87,
+  CZK: 21.78,
+  RON: 4.41,
+  HUF: 352.5,
+  BGN: 1.716,
+  UAH: 41.5,
+  TRY: 39.2,
+  ILS: 3.53,
+  AED: 3.6725,
+  SAR: 3.75,
+  MXN: 19.25,
+  ARS: 1170,
+  CLP: 938,
+  COP: 4125,
+  PEN: 3.6,
+  KRW: 1376,
+  HKD: 7.846,
+  TWD: 29.9,
+  PHP: 55.6,
+  IDR: 16290,
+  MYR: 4.25,
+  THB: 32.7,
+  VND: 26000,
+  PKR: 282,
+  BDT: 122.2,
+  LKR: 299,
+  EGP: 49.6,
+  NGN: 1575,
+  KES: 129.3,
+  MAD: 9.1,
+  RUB: 78.9,
+  RSD: 102.8,
+});
+
+/** Working hours in a year (40 h × 52 weeks), used to annualise hourly rates. */
+export const HOURS_PER_YEAR = 2080;
+const PERIODS_PER_YEAR: Readonly<Record<SalaryPeriod, number>> = { year: 1, month: 12, hour: HOURS_PER_YEAR };
+
+export function isKnownCurrency(currency: string): boolean {
+  return Object.hasOwn(USD_RATES, currency.toUpperCase());
+}
+
+function rateFor(currency: string): number {
+  const rate = USD_RATES[currency.toUpperCase()];
+  if (rate === undefined) throw new RangeError(`No exchange rate for currency ${currency}`);
+  return rate;
+}
+
+/** An amount per period in any known currency, as US dollars per year. Throws for an unknown currency. */
+export function toAnnualUsd(amount: number, currency: string, period: SalaryPeriod): number {
+  return (amount * PERIODS_PER_YEAR[period]) / rateFor(currency);
+}
+
+/** US dollars converted to `currency`. Throws for an unknown currency. */
+export function fromUsd(amountUsd: number, currency: string): number {
+  return amountUsd * rateFor(currency);
+}
+
+export type Region =
+  | 'north-america'
+  | 'latin-america'
+  | 'western-europe'
+  | 'northern-europe'
+  | 'southern-europe'
+  | 'eastern-europe'
+  | 'middle-east'
+  | 'africa'
+  | 'south-asia'
+  | 'east-asia'
+  | 'southeast-asia'
+  | 'oceania';
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  currency: string;
+  region: Region;
+}
+
+// code|English name (as in the Stack Overflow survey)|currency|region. Where the local currency is not in
+// the rates table, the currency tech salaries there are usually quoted in (USD or EUR) stands in.
+const COUNTRY_TABLE = `
+US|United States|USD|north-america
+CA|Canada|CAD|north-america
+MX|Mexico|MXN|latin-america
+BR|Brazil|BRL|latin-america
+AR|Argentina|ARS|latin-america
+CL|Chile|CLP|latin-america
+CO|Colombia|COP|latin-america
+PE|Peru|PEN|latin-america
+UY|Uruguay|USD|latin-america
+CR|Costa Rica|USD|latin-america
+GB|United Kingdom|GBP|western-europe
+IE|Ireland|EUR|western-europe
+FR|France|EUR|western-europe
+DE|Germany|EUR|western-europe
+NL|Netherlands|EUR|western-europe
+BE|Belgium|EUR|western-europe
+LU|Luxembourg|EUR|western-europe
+AT|Austria|EUR|western-europe
+CH|Switzerland|CHF|western-europe
+SE|Sweden|SEK|northern-europe
+NO|Norway|NOK|northern-europe
+DK|Denmark|DKK|northern-europe
+FI|Finland|EUR|northern-europe
+IS|Iceland|ISK|northern-europe
+EE|Estonia|EUR|northern-europe
+LV|Latvia|EUR|northern-europe
+LT|Lithuania|EUR|northern-europe
+ES|Spain|EUR|southern-europe
+PT|Portugal|EUR|southern-europe
+IT|Italy|EUR|southern-europe
+GR|Greece|EUR|southern-europe
+MT|Malta|EUR|southern-europe
+CY|Cyprus|EUR|southern-europe
+SI|Slovenia|EUR|southern-europe
+HR|Croatia|EUR|southern-europe
+PL|Poland|PLN|eastern-europe
+CZ|Czech Republic|CZK|eastern-europe
+SK|Slovakia|EUR|eastern-europe
+HU|Hungary|HUF|eastern-europe
+RO|Romania|RON|eastern-europe
+BG|Bulgaria|BGN|eastern-europe
+RS|Serbia|RSD|eastern-europe
+UA|Ukraine|UAH|eastern-europe
+RU|Russian Federation|RUB|eastern-europe
+BY|Belarus|USD|eastern-europe
+MD|Republic of Moldova|USD|eastern-europe
+BA|Bosnia and Herzegovina|EUR|eastern-europe
+MK|The former Yugoslav Republic of Macedonia|EUR|eastern-europe
+AL|Albania|EUR|eastern-europe
+TR|Turkey|TRY|middle-east
+IL|Israel|ILS|middle-east
+AE|United Arab Emirates|AED|middle-east
+SA|Saudi Arabia|SAR|middle-east
+JO|Jordan|USD|middle-east
+LB|Lebanon|USD|middle-east
+IR|Iran|USD|middle-east
+EG|Egypt|EGP|africa
+MA|Morocco|MAD|africa
+TN|Tunisia|USD|africa
+NG|Nigeria|NGN|africa
+KE|Kenya|KES|africa
+GH|Ghana|USD|africa
+ZA|South Africa|ZAR|africa
+IN|India|INR|south-asia
+PK|Pakistan|PKR|south-asia
+BD|Bangladesh|BDT|south-asia
+LK|Sri Lanka|LKR|south-asia
+NP|Nepal|USD|south-asia
+CN|China|CNY|east-asia
+JP|Japan|JPY|east-asia
+KR|South Korea|KRW|east-asia
+TW|Taiwan|TWD|east-asia
+HK|Hong Kong (S.A.R.)|HKD|east-asia
+SG|Singapore|SGD|southeast-asia
+MY|Malaysia|MYR|southeast-asia
+TH|Thailand|THB|southeast-asia
+VN|Viet Nam|VND|southeast-asia
+PH|Philippines|PHP|southeast-asia
+ID|Indonesia|IDR|southeast-asia
+AU|Australia|AUD|oceania
+NZ|New Zealand|NZD|oceania
+`;
+
+const countries: readonly CountryInfo[] = COUNTRY_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [code, name, currency, region] = line.split('|') as [string, string, string, Region];
+    return Object.freeze({ code, name, currency, region });
+  });
+const countriesByCode = new Map(countries.map((country) => [country.code, country]));
+const countriesByName = new Map(countries.map((country) => [country.name.toLowerCase(), country]));
+
+export function allCountries(): readonly CountryInfo[] {
+  return countries;
+}
+
+/** The country for an ISO 3166 alpha-2 code, any casing. */
+export function countryInfo(codeAlpha2: string): CountryInfo | undefined {
+  return countriesByCode.get(codeAlpha2.trim().toUpperCase());
+}
+
+/** The alpha-2 code for an English country name as the Stack Overflow survey spells it. */
+export function countryCodeForName(name: string): string | undefined {
+  return countriesByName.get(name.trim().toLowerCase())?.code;
+}
+
+/** The local currency of a country; USD where the country is unknown. */
+export function currencyForCountry(countryAlpha2: string): string {
+  return countryInfo(countryAlpha2)?.currency ?? 'USD';
+}
+
+export function regionForCountry(countryAlpha2: string): Region | undefined {
+  return countryInfo(countryAlpha2)?.region;
+}
