@@ -5,7 +5,6 @@
 import type { Static } from 'typebox';
 import type {
   EmploymentType,
-  ListingData,
   ListingStatus,
   Location,
   RemotePolicy,
@@ -16,6 +15,8 @@ import type {
 } from '../../../server/adapters/store/port.ts';
 import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
+import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
+import type { MatchKind, MatchTerm, SkillGap, SkillGapEntry } from '../../../server/domain/matching.ts';
 import type { ListingAnswer, ListingCreateBody } from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 
@@ -54,7 +55,7 @@ export interface SearchHit {
   remote: RemotePolicy;
   employmentType: EmploymentType;
   seniority: Seniority;
-  salary: ListingData['salary'];
+  salary: ListingAnswer['salary'];
   requiredSkills?: SkillRequirement[];
   niceToHaveSkills?: SkillRequirement[];
   createdAt: string;
@@ -71,47 +72,21 @@ export interface SearchAnswer extends ListPage<SearchHit> {
   facets: Record<string, FacetCounts>;
 }
 
-export type SkillMatchKind = 'exact' | 'alias' | 'implied' | 'related' | 'below-level';
-
-export interface ScoreTerm {
-  key: string;
-  label: string;
-  points: number;
-  detail?: string;
-}
-
-export interface GapItem {
-  skill: SkillRef;
-  requiredLevel?: number;
-  candidateLevel?: number | null;
-  kind?: SkillMatchKind;
-  /** The related or implying skill the candidate already has. */
-  via?: SkillRef | null;
-  /** How many points closing this gap would add. */
-  gain?: number;
-}
-
-export interface SkillGap {
-  matched: GapItem[];
-  partial: GapItem[];
-  missingRequired: GapItem[];
-  missingNiceToHave: GapItem[];
-}
+export type { ExtractedSkill, MatchKind, MatchTerm, SkillGap, SkillGapEntry };
 
 export interface MatchAnswer {
   score: number | null;
-  /** Why there is no score (e.g. an empty profile). */
+  /** Why there is no score (e.g. a profile without skills). */
   reason?: string;
-  terms: ScoreTerm[];
+  terms: MatchTerm[];
   gap: SkillGap;
-  salaryFit?: string;
 }
 
 export interface Recommendation {
   listing: SearchHit;
   score: number;
-  /** The missing skills that would raise this score the most, best first. */
-  topMissing: GapItem[];
+  /** Up to three skills that would raise this score the most. */
+  topMissing: SkillRef[];
 }
 
 export interface RecommendationsAnswer extends ListPage<Recommendation> {
@@ -134,14 +109,6 @@ export interface SkillSuggestion {
   category?: string;
   /** The alias that matched the query, when it was not the name. */
   matchedAlias?: string;
-}
-
-export interface ExtractedSkill {
-  skill: SkillRef;
-  start: number;
-  end: number;
-  text: string;
-  level?: number;
 }
 
 export interface QueueCounts {
