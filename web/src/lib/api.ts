@@ -1,7 +1,7 @@
 import type {
-  AdminJob,
+  AdminOperation,
   AuthAnswer,
-  CandidateMatch,
+  CandidatesAnswer,
   ExtractedSkill,
   ListPage,
   Listing,
@@ -10,7 +10,7 @@ import type {
   Profile,
   ProfileInput,
   PublicUser,
-  QueueCounts,
+  QueuesAnswer,
   RecommendationsAnswer,
   SalaryBand,
   SearchAnswer,
@@ -174,6 +174,7 @@ export interface SearchQuery {
   employmentType?: string[];
   company?: string[];
   salaryMin?: number;
+  currency?: string;
   sort?: string;
   page?: number;
   limit?: number;
@@ -229,7 +230,7 @@ export const api = {
     request<{ listing: Listing }>('POST', `/api/listings/${encodeURIComponent(id)}/reopen`),
   match: (id: string) => request<MatchAnswer>('GET', `/api/listings/${encodeURIComponent(id)}/match`),
   candidates: (id: string, page: number) =>
-    request<ListPage<CandidateMatch>>('GET', `/api/listings/${encodeURIComponent(id)}/candidates`, {
+    request<CandidatesAnswer>('GET', `/api/listings/${encodeURIComponent(id)}/candidates`, {
       query: { page },
     }),
 
@@ -246,7 +247,9 @@ export const api = {
   salaryBand: (query: BandQuery, signal?: AbortSignal) =>
     request<SalaryBand>('GET', '/api/salary-bands', { query: { ...query }, signal }),
 
-  queues: () => request<{ queues: QueueCounts[]; jobs?: AdminJob[] }>('GET', '/api/admin/queues'),
-  reindex: () => request<{ job: AdminJob }>('POST', '/api/admin/reindex'),
-  rematch: () => request<{ job: AdminJob }>('POST', '/api/admin/rematch'),
+  queues: () => request<QueuesAnswer>('GET', '/api/admin/queues'),
+  startOperation: (kind: 'reindex' | 'rematch') =>
+    request<{ operation: AdminOperation }>('POST', `/api/admin/${kind}`),
+  operation: (id: string) =>
+    request<{ operation: AdminOperation }>('GET', `/api/admin/operations/${encodeURIComponent(id)}`),
 };

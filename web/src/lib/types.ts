@@ -47,83 +47,103 @@ export interface ListPage<T> {
   limit: number;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  company: string;
-  location: Location;
-  remote: RemotePolicy;
-  employmentType: EmploymentType;
-  seniority: Seniority;
-  salary: ListingAnswer['salary'];
-  requiredSkills?: SkillRequirement[];
-  niceToHaveSkills?: SkillRequirement[];
-  createdAt: string;
-  /** Present for a signed-in candidate with a scored profile. */
-  score?: number | null;
-  /** Highlighted snippet when the search backend provides one. */
-  snippet?: string;
+/*
+ * The shapes below mirror the server's schemas for search, matching, candidates and admin
+ * (server/schemas/{search,matching,candidates}.ts, server/routes/admin.ts).
+ */
+
+export type { ExtractedSkill, MatchKind, MatchTerm, SkillGap, SkillGapEntry };
+
+export interface MatchSummary {
+  score: number | null;
+  /** Up to three skills that would raise the score most. */
+  topMissing: SkillRef[];
+  matchedCount: number;
+  requiredCount: number;
+}
+
+export interface SearchItem {
+  listing: Listing;
+  /** HTML-escaped text with matched words in `<mark>`…`</mark>`. */
+  highlights: { title?: string; description?: string };
+  /** For a signed-in candidate whose profile can be scored. */
+  match: MatchSummary | null;
 }
 
 /** One facet: value → count. */
 export type FacetCounts = Record<string, number>;
 
-export interface SearchAnswer extends ListPage<SearchHit> {
+export interface SearchAnswer extends ListPage<SearchItem> {
   facets: Record<string, FacetCounts>;
+  /** Why hits carry no match score for a signed-in candidate. */
+  matchNote: string | null;
 }
 
-export type { ExtractedSkill, MatchKind, MatchTerm, SkillGap, SkillGapEntry };
+export interface MatchResult {
+  scored: boolean;
+  score?: number;
+  reason?: string;
+  terms?: MatchTerm[];
+}
 
 export interface MatchAnswer {
-  score: number | null;
-  /** Why there is no score (e.g. a profile without skills). */
-  reason?: string;
-  terms: MatchTerm[];
-  gap: SkillGap;
+  match: MatchResult;
+  gap: SkillGap | null;
+  summary: MatchSummary | null;
 }
 
 export interface Recommendation {
-  listing: SearchHit;
+  listing: Listing;
   score: number;
-  /** Up to three skills that would raise this score the most. */
-  topMissing: SkillRef[];
+  summary: MatchSummary;
 }
 
 export interface RecommendationsAnswer extends ListPage<Recommendation> {
-  learnNext?: { skill: SkillRef; gain: number; listings: number }[];
+  /** True while the latest profile version is still being matched. */
+  pending: boolean;
+  reason: string | null;
 }
 
 export interface CandidateMatch {
   profileId: string;
-  name?: string;
+  name: string;
   headline: string;
   seniority: Seniority | null;
+  yearsExperience: number;
   location: Location | null;
+  remote: RemotePolicy | null;
   score: number;
+  summary: MatchSummary;
   gap: SkillGap;
 }
 
-export interface SkillSuggestion {
-  id: string;
-  name: string;
-  category?: string;
-  /** The alias that matched the query, when it was not the name. */
-  matchedAlias?: string;
+export interface CandidatesAnswer extends ListPage<CandidateMatch> {
+  pending: boolean;
 }
+
+export type SkillSuggestion = SkillRef;
 
 export interface QueueCounts {
-  name: string;
   waiting: number;
   active: number;
+  delayed: number;
   completed: number;
   failed: number;
-  delayed: number;
 }
 
-export interface AdminJob {
+export interface QueuesAnswer {
+  adapter: string;
+  counts: Record<string, QueueCounts>;
+  failed: { jobId: string; name: string; error: string; attempts: number; failedAt: string }[];
+}
+
+export interface AdminOperation {
   id: string;
   kind: 'reindex' | 'rematch';
-  done: number;
+  status: 'running' | 'done' | 'failed';
   total: number;
-  state: 'running' | 'completed' | 'failed';
+  enqueued: number;
+  error?: string;
+  startedAt: string;
+  finishedAt?: string;
 }

@@ -15,7 +15,7 @@ export interface LearnNextItem {
 export function learnNext(recommendations: Recommendation[], limit = 5): LearnNextItem[] {
   const bySkill: Record<string, LearnNextItem> = {};
   for (const recommendation of recommendations) {
-    for (const skill of recommendation.topMissing) {
+    for (const skill of recommendation.summary.topMissing) {
       const entry = (bySkill[skill.id] ??= { skill, gain: 0, listings: 0 });
       entry.gain += recommendation.score / 100;
       entry.listings += 1;
