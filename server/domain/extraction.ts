@@ -22,7 +22,9 @@ interface TermInfo {
 }
 
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** Children by character code: ASCII in an array (the hot path), anything else in a map. */
+  ascii: (TrieNode | undefined)[];
+  other: Map<number, TrieNode>;
   term: TermInfo | undefined;
 }
 
@@ -30,7 +32,11 @@ const SPACE = 0x20;
 const HYPHEN = 0x2d;
 
 function newNode(): TrieNode {
-  return { next: new Map(), term: undefined };
+  return { ascii: [], other: new Map(), term: undefined };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  return code < 128 ? node.ascii[code] : node.other.get(code);
 }
 
 function buildTrie(): TrieNode {
@@ -44,10 +50,11 @@ function buildTrie(): TrieNode {
       let node = root;
       for (let index = 0; index < pattern.length; index++) {
         const code = pattern.charCodeAt(index);
-        let child = node.next.get(code);
+        let child = childOf(node, code);
         if (!child) {
           child = newNode();
-          node.next.set(code, child);
+          if (code < 128) node.ascii[code] = child;
+          else node.other.set(code, child);
         }
         node = child;
       }
@@ -63,6 +70,10 @@ function buildTrie(): TrieNode {
 }
 
 const trieRoot = buildTrie();
+/** Character codes some term starts with, to skip everything else quickly. */
+const startCodes = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) if (trieRoot.ascii[code]) startCodes[code] = 1;
+for (const code of trieRoot.other.keys()) startCodes[code] = 1;
 
 /**
  * Characters that render as nothing (zero-width, bidi controls, soft hyphen, Unicode tag characters).
@@ -82,11 +93,29 @@ function isHiddenCode(code: number): boolean {
 interface CleanText {
   text: string;
   lower: string;
-  /** Original index of each cleaned character. */
-  originalIndex: Int32Array;
+  /** Original index of each cleaned character; null when nothing was stripped. */
+  originalIndex: Int32Array | null;
+}
+
+const anyHidden = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]|\udb40[\udc00-\udc7f]/;
+
+function originalOffset(clean: CleanText, index: number): number {
+  return clean.originalIndex === null ? index : (clean.originalIndex[index] as number);
+}
+
+function lowerCaseSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  // A few characters change length when lower-cased; map them one by one to keep offsets aligned.
+  return Array.from({ length: text.length }, (_, index) => {
+    const folded = text.charAt(index).toLowerCase();
+    return folded.length === 1 ? folded : text.charAt(index);
+  }).join('');
 }
 
 function stripHidden(original: string): CleanText {
+  if (!anyHidden.test(original))
+    return { text: original, lower: lowerCaseSameLength(original), originalIndex: null };
   const kept: string[] = [];
   const originalIndex = new Int32Array(original.length);
   let length = 0;
@@ -104,16 +133,8 @@ function stripHidden(original: string): CleanText {
     originalIndex[length++] = index;
   }
   kept.push(original.slice(runStart));
-  const text = kept.length === 1 ? original : kept.join('');
-  let lower = text.toLowerCase();
-  // A few characters change length when lower-cased; fall back to per-character mapping to keep offsets.
-  if (lower.length !== text.length) {
-    lower = Array.from({ length: text.length }, (_, index) => {
-      const folded = text.charAt(index).toLowerCase();
-      return folded.length === 1 ? folded : text.charAt(index);
-    }).join('');
-  }
-  return { text, lower, originalIndex: originalIndex.subarray(0, length) };
+  const text = kept.join('');
+  return { text, lower: lowerCaseSameLength(text), originalIndex: originalIndex.subarray(0, length) };
 }
 
 const nonAsciiWordChar = /[\p{L}\p{N}]/u;
@@ -143,6 +164,7 @@ interface Candidate {
   end: number;
   confirmed: boolean;
   canonicalCase: boolean;
+  ruledOut: boolean;
 }
 
 /** A term may start here: not inside a word, a dotted name ("example.net") or an identifier. */
@@ -177,14 +199,15 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
   const { lower } = clean;
   let node: TrieNode | undefined = trieRoot;
   let index = start;
-  let best: { term: TermInfo; end: number } | undefined;
+  let bestTerm: TermInfo | undefined;
+  let bestEnd = start;
   while (node && index < lower.length) {
     const code = lower.charCodeAt(index);
-    let child: TrieNode | undefined = node.next.get(code);
+    let child: TrieNode | undefined = childOf(node, code);
     if (child) {
       index++;
     } else if (isSpaceCode(code) || code === HYPHEN) {
-      child = node.next.get(SPACE);
+      child = node.ascii[SPACE];
       if (!child) break;
       while (
         index < lower.length &&
@@ -199,10 +222,13 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
     const term = node.term;
     if (term && canEndAt(clean, index)) {
       const exact = term.exactForm === undefined || clean.text.slice(start, index) === term.exactForm;
-      if (!term.caseSensitive || exact) best = { term, end: index };
+      if (!term.caseSensitive || exact) {
+        bestTerm = term;
+        bestEnd = index;
+      }
     }
   }
-  return best;
+  return bestTerm === undefined ? undefined : { term: bestTerm, end: bestEnd };
 }
 
 /** Words that, right before an ambiguous name, say it is the technology ("using Go"). */
@@ -392,41 +418,45 @@ function findCandidates(clean: CleanText): Candidate[] {
   const candidates: Candidate[] = [];
   const length = clean.lower.length;
   let index = 0;
+  const { lower } = clean;
   while (index < length) {
-    if (!trieRoot.next.has(clean.lower.charCodeAt(index)) || !canStartAt(clean, index)) {
-      index++;
-      continue;
-    }
-    const match = longestTermAt(clean, index);
+    const code = lower.charCodeAt(index);
+    const match =
+      startCodes[code] === 1 && canStartAt(clean, index) ? longestTermAt(clean, index) : undefined;
     if (!match) {
+      // No term starts inside a word, so skip the rest of this one.
       index++;
+      if (isWordCode(code, lower, index - 1)) {
+        while (index < length && isWordCode(lower.charCodeAt(index), lower, index)) index++;
+      }
       continue;
     }
     const { term, end } = match;
     const canonicalCase = term.exactForm === undefined || clean.text.slice(index, end) === term.exactForm;
-    candidates.push({ term, start: index, end, confirmed: !term.ambiguous, canonicalCase });
+    candidates.push({ term, start: index, end, confirmed: !term.ambiguous, canonicalCase, ruledOut: false });
     index = end;
   }
   return candidates;
 }
 
+function vouchesInList(candidate: Candidate): boolean {
+  return candidate.term.ambiguous && candidate.canonicalCase && !candidate.ruledOut;
+}
+
 /** Ambiguous words count only with context: a cue word around them, or a place in a list of skills. */
 function confirmAmbiguous(clean: CleanText, candidates: Candidate[]): Candidate[] {
-  const ruledOut = new Set<Candidate>();
   for (const candidate of candidates) {
     if (candidate.confirmed) continue;
-    if (isRuledOut(clean, candidate)) ruledOut.add(candidate);
+    if (isRuledOut(clean, candidate)) candidate.ruledOut = true;
     else if (candidate.canonicalCase && hasCue(clean, candidate)) candidate.confirmed = true;
   }
   // Two capitalised ambiguous names listed together ("Chef and Puppet") vouch for each other.
   for (let index = 1; index < candidates.length; index++) {
     const left = candidates[index - 1] as Candidate;
     const right = candidates[index] as Candidate;
-    const eligible = (candidate: Candidate) =>
-      candidate.term.ambiguous && candidate.canonicalCase && !ruledOut.has(candidate);
     if (
-      eligible(left) &&
-      eligible(right) &&
+      vouchesInList(left) &&
+      vouchesInList(right) &&
       inOneList(clean, left, right) &&
       /[,/&]|and|or/.test(clean.lower.slice(left.end, right.start))
     ) {
@@ -437,21 +467,13 @@ function confirmAmbiguous(clean: CleanText, candidates: Candidate[]): Candidate[
   // One pass each way lets a list borrow confidence from a confirmed neighbour on either side.
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index] as Candidate;
-    if (
-      !candidate.confirmed &&
-      !ruledOut.has(candidate) &&
-      confirmByList(clean, candidates, index, index - 1)
-    ) {
+    if (!candidate.confirmed && !candidate.ruledOut && confirmByList(clean, candidates, index, index - 1)) {
       candidate.confirmed = true;
     }
   }
   for (let index = candidates.length - 1; index >= 0; index--) {
     const candidate = candidates[index] as Candidate;
-    if (
-      !candidate.confirmed &&
-      !ruledOut.has(candidate) &&
-      confirmByList(clean, candidates, index, index + 1)
-    ) {
+    if (!candidate.confirmed && !candidate.ruledOut && confirmByList(clean, candidates, index, index + 1)) {
       candidate.confirmed = true;
     }
   }
@@ -565,8 +587,8 @@ export function extractSkills(text: string): ExtractedSkill[] {
   const mentions = confirmAmbiguous(clean, findCandidates(clean));
   const years = attachYears(clean, mentions);
   return mentions.map((mention) => {
-    const start = clean.originalIndex[mention.start] as number;
-    const end = (clean.originalIndex[mention.end - 1] as number) + 1;
+    const start = originalOffset(clean, mention.start);
+    const end = originalOffset(clean, mention.end - 1) + 1;
     const stated = years.get(mention);
     const extracted: ExtractedSkill = { skill: mention.term.skill, start, end, text: text.slice(start, end) };
     if (stated !== undefined) extracted.level = levelFromYears(stated);

@@ -20,6 +20,18 @@ export function clampRequirementLevel(level: number): number {
   return Number.isFinite(level) ? Math.min(5, Math.max(1, Math.round(level))) : 1;
 }
 
+/** Weights count when positive and finite; anything else counts as 0. */
+export function requirementWeight(weight: number): number {
+  return Number.isFinite(weight) && weight > 0 ? weight : 0;
+}
+
+/** Sum of the requirement weights, added in list order. */
+export function totalWeight(requirements: readonly { weight: number }[]): number {
+  let total = 0;
+  for (const requirement of requirements) total += requirementWeight(requirement.weight);
+  return total;
+}
+
 /** 1 at or above the minimum level, level / minimum below it. */
 export function levelCredit(level: number, minimum: number): number {
   return level >= minimum ? 1 : level / minimum;

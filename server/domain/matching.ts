@@ -17,9 +17,11 @@ import {
   niceToHavePoints,
   relatedCredit,
   requiredPoints,
+  requirementWeight,
   salaryPoints,
   seniorityPoints,
   totalScore,
+  totalWeight,
 } from './match-rules.ts';
 import { getSkill, impliedSkillIds, relatedSimilarity } from './taxonomy.ts';
 
@@ -188,16 +190,11 @@ interface Evaluation {
   requirements: EvaluatedRequirement[];
 }
 
-function positiveWeight(weight: number): number {
-  return Number.isFinite(weight) && weight > 0 ? weight : 0;
-}
-
 function evaluateSkills(posting: MatchPosting, profile: MatchProfile): Evaluation {
   const skills = candidateSkills(profile);
   const requirements: EvaluatedRequirement[] = [];
-  const sumOf = (list: Requirement[]) => list.reduce((sum, entry) => sum + positiveWeight(entry.weight), 0);
-  const requiredWeight = sumOf(posting.requiredSkills);
-  const niceWeight = sumOf(posting.niceToHaveSkills);
+  const requiredWeight = totalWeight(posting.requiredSkills);
+  const niceWeight = totalWeight(posting.niceToHaveSkills);
   let requiredWeightedCredit = 0;
   let niceWeightedCredit = 0;
   for (const [list, required] of [
@@ -208,7 +205,7 @@ function evaluateSkills(posting: MatchPosting, profile: MatchProfile): Evaluatio
     const totalWeight = required ? requiredWeight : niceWeight;
     for (const requirement of list) {
       const level = clampRequirementLevel(requirement.level);
-      const weight = positiveWeight(requirement.weight);
+      const weight = requirementWeight(requirement.weight);
       const result = creditFor(requirement.skill.id, level, skills);
       // The fan-out indexes add in this same order; keep the expression identical.
       if (required) requiredWeightedCredit += weight * result.credit;
