@@ -60,11 +60,11 @@ describe('candidate journey', () => {
     await page.getByText('Profile saved').waitFor();
 
     await page.reload();
-    await page.getByText('PostgreSQL', { exact: true }).waitFor();
+    await page.getByLabel('Level for PostgreSQL').waitFor();
     expect(await page.getByLabel('Level for Go').inputValue()).toBe('4');
 
     // Search with a typo, then narrow by a facet; the query lives in the URL.
-    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => focusedHeading(page)).toBe('Find back-end jobs');
     await page.getByRole('searchbox', { name: 'Search jobs' }).fill('paymnets');

@@ -244,8 +244,8 @@ export const api = {
     request<{ items: SkillSuggestion[] }>('GET', '/api/skills', { query: { q }, signal }),
   extractSkills: (text: string) =>
     request<{ items: ExtractedSkill[] }>('POST', '/api/skills/extract', { body: { text } }),
-  salaryBand: (query: BandQuery, signal?: AbortSignal) =>
-    request<SalaryBand>('GET', '/api/salary-bands', { query: { ...query }, signal }),
+  salaryBand: async (query: BandQuery, signal?: AbortSignal) =>
+    (await request<{ band: SalaryBand }>('GET', '/api/salary-bands', { query: { ...query }, signal })).band,
 
   queues: () => request<QueuesAnswer>('GET', '/api/admin/queues'),
   startOperation: (kind: 'reindex' | 'rematch') =>

@@ -16,7 +16,15 @@ import type {
 import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
 import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
-import type { MatchKind, MatchTerm, SkillGap, SkillGapEntry } from '../../../server/domain/matching.ts';
+import type { MatchKind, SkillGapEntry } from '../../../server/domain/matching.ts';
+import type { CandidatesResponse, RecommendationsResponse } from '../../../server/schemas/candidates.ts';
+import type {
+  MatchResponse,
+  MatchSummary as MatchSummarySchema,
+  MatchTerm as MatchTermSchema,
+  SkillGap as SkillGapSchema,
+} from '../../../server/schemas/matching.ts';
+import type { SearchResponse } from '../../../server/schemas/search.ts';
 import type { ListingAnswer, ListingCreateBody } from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 
@@ -47,82 +55,23 @@ export interface ListPage<T> {
   limit: number;
 }
 
-/*
- * The shapes below mirror the server's schemas for search, matching, candidates and admin
- * (server/schemas/{search,matching,candidates}.ts, server/routes/admin.ts).
- */
-
-export type { ExtractedSkill, MatchKind, MatchTerm, SkillGap, SkillGapEntry };
-
-export interface MatchSummary {
-  score: number | null;
-  /** Up to three skills that would raise the score most. */
-  topMissing: SkillRef[];
-  matchedCount: number;
-  requiredCount: number;
-}
-
-export interface SearchItem {
-  listing: Listing;
-  /** HTML-escaped text with matched words in `<mark>`…`</mark>`. */
-  highlights: { title?: string; description?: string };
-  /** For a signed-in candidate whose profile can be scored. */
-  match: MatchSummary | null;
-}
-
+export type { ExtractedSkill, MatchKind, SkillGapEntry };
+export type MatchTerm = Static<typeof MatchTermSchema>;
+export type SkillGap = Static<typeof SkillGapSchema>;
+export type MatchSummary = Static<typeof MatchSummarySchema>;
+export type MatchAnswer = Static<typeof MatchResponse>;
+export type SearchAnswer = Static<typeof SearchResponse>;
+export type SearchItem = SearchAnswer['items'][number];
 /** One facet: value → count. */
-export type FacetCounts = Record<string, number>;
-
-export interface SearchAnswer extends ListPage<SearchItem> {
-  facets: Record<string, FacetCounts>;
-  /** Why hits carry no match score for a signed-in candidate. */
-  matchNote: string | null;
-}
-
-export interface MatchResult {
-  scored: boolean;
-  score?: number;
-  reason?: string;
-  terms?: MatchTerm[];
-}
-
-export interface MatchAnswer {
-  match: MatchResult;
-  gap: SkillGap | null;
-  summary: MatchSummary | null;
-}
-
-export interface Recommendation {
-  listing: Listing;
-  score: number;
-  summary: MatchSummary;
-}
-
-export interface RecommendationsAnswer extends ListPage<Recommendation> {
-  /** True while the latest profile version is still being matched. */
-  pending: boolean;
-  reason: string | null;
-}
-
-export interface CandidateMatch {
-  profileId: string;
-  name: string;
-  headline: string;
-  seniority: Seniority | null;
-  yearsExperience: number;
-  location: Location | null;
-  remote: RemotePolicy | null;
-  score: number;
-  summary: MatchSummary;
-  gap: SkillGap;
-}
-
-export interface CandidatesAnswer extends ListPage<CandidateMatch> {
-  pending: boolean;
-}
+export type FacetCounts = SearchAnswer['facets'][string];
+export type RecommendationsAnswer = Static<typeof RecommendationsResponse>;
+export type Recommendation = RecommendationsAnswer['items'][number];
+export type CandidatesAnswer = Static<typeof CandidatesResponse>;
+export type CandidateMatch = CandidatesAnswer['items'][number];
 
 export type SkillSuggestion = SkillRef;
 
+/** Mirrors server/routes/admin.ts, whose schemas are not exported. */
 export interface QueueCounts {
   waiting: number;
   active: number;
