@@ -64,7 +64,10 @@ describe('candidate journey', () => {
     expect(await page.getByLabel('Level for Go').inputValue()).toBe('4');
 
     // Search with a typo, then narrow by a facet; the query lives in the URL.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Jobs', exact: true })
+      .click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => focusedHeading(page)).toBe('Find back-end jobs');
     await page.getByRole('searchbox', { name: 'Search jobs' }).fill('paymnets');

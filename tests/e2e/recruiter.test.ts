@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/test-server.ts';
+import { discoverableCandidate } from './support/api.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { focusedHeading, signUpInBrowser } from './support/journeys.ts';
 
@@ -10,6 +11,7 @@ describe('recruiter journey', () => {
   beforeAll(async () => {
     server = await startServer({ seedDemo: false });
     browser = await launchBrowser();
+    await discoverableCandidate(server.url, 'Go and PostgreSQL developer', ['Go', 'PostgreSQL']);
   });
 
   afterAll(async () => {
@@ -17,7 +19,7 @@ describe('recruiter journey', () => {
     await server?.close();
   });
 
-  it('signs up with a company, posts a listing, sees it in my listings and closes it', async () => {
+  it('signs up with a company, posts a listing, sees matching candidates, then closes the listing', async () => {
     const page = await browser.newPage();
     await signUpInBrowser(page, server.url, {
       role: 'recruiter',
@@ -46,14 +48,22 @@ describe('recruiter journey', () => {
     await required.press('Enter');
     await required.fill('PostgreSQL');
     await required.press('Enter');
+    await required.fill('Kubernetes');
+    await required.press('Enter');
     await page.locator('#nice-picker').fill('Kafka');
     await page.locator('#nice-picker').press('Enter');
     const requiredList = page.getByRole('group', { name: 'Required skills' });
-    await expect.poll(() => requiredList.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => requiredList.getByRole('listitem').count()).toBe(3);
 
     await page.getByRole('button', { name: 'Post listing' }).click();
     await page.waitForURL('**/recruiter/listings/*/candidates');
     await page.getByRole('link', { name: 'Senior Go engineer, payments' }).waitFor();
+    // Matching runs in the background; the page looks again until the candidate shows, with score and gap.
+    const candidate = page.getByRole('listitem').filter({ hasText: 'Go and PostgreSQL developer' });
+    await candidate.getByText('out of 100').waitFor();
+    expect(await candidate.getByRole('region', { name: 'Missing required skills' }).textContent()).toContain(
+      'Kubernetes',
+    );
 
     await page.getByRole('link', { name: 'All listings' }).click();
     await page.waitForURL('**/recruiter');

@@ -68,3 +68,33 @@ export async function postListing(
   );
   return answer.listing.id;
 }
+
+/** A candidate who chose to be discoverable, with the given skills at working proficiency. */
+export async function discoverableCandidate(
+  baseUrl: string,
+  headline: string,
+  skills: string[],
+): Promise<void> {
+  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/signup', {
+    email: uniqueEmail('candidate'),
+    password: PASSWORD,
+    name: 'Arranged Candidate',
+    role: 'candidate',
+  });
+  await apiCall(
+    baseUrl,
+    'PUT',
+    '/api/me/profile',
+    {
+      headline,
+      yearsExperience: 6,
+      seniority: 'senior',
+      location: { country: 'DE', city: 'Berlin' },
+      remote: 'remote',
+      expectedSalary: null,
+      skills: skills.map((skill) => ({ skill, level: 4 })),
+      discoverable: true,
+    },
+    accessToken,
+  );
+}
