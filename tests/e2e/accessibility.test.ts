@@ -6,6 +6,8 @@ import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { signUpInBrowser } from './support/journeys.ts';
 
+const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
+
 /** Opens `path`, waits for its heading and for loading to settle, then runs axe-core. */
 async function audit(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
   await page.goto(baseUrl + path);
@@ -20,7 +22,10 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
   let listingId: string;
 
   beforeAll(async () => {
-    server = await startServer({ seedDemo: false });
+    server = await startServer({
+      seedDemo: false,
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
     browser = await launchBrowser();
     const token = await recruiterToken(server.url, 'Axe Audits Ltd');
     listingId = await postListing(server.url, token, {
@@ -87,6 +92,21 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
         violations: [],
       });
     }
+    await page.close();
+  });
+
+  it('has none on the admin page, which shows queues and runs a re-index with progress', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/admin');
+    await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Re-index search' }).click();
+    await page.getByRole('progressbar', { name: /Re-index/ }).waitFor();
+    await expect.poll(() => page.getByRole('progressbar', { name: /Re-index · done/ }).count()).toBe(1);
     await page.close();
   });
 
