@@ -6,6 +6,7 @@ import type {
   ListPage,
   Listing,
   ListingInput,
+  ListingPatch,
   MatchAnswer,
   Profile,
   ProfileInput,
@@ -221,7 +222,7 @@ export const api = {
     request<ListPage<Listing>>('GET', '/api/listings', { query: { mine: true, page } }),
   createListing: (input: ListingInput) =>
     request<{ listing: Listing }>('POST', '/api/listings', { body: input }),
-  updateListing: (id: string, input: Partial<ListingInput>) =>
+  updateListing: (id: string, input: ListingPatch) =>
     request<{ listing: Listing }>('PATCH', `/api/listings/${encodeURIComponent(id)}`, { body: input }),
   deleteListing: (id: string) => request<void>('DELETE', `/api/listings/${encodeURIComponent(id)}`),
   closeListing: (id: string) =>

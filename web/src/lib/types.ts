@@ -25,7 +25,7 @@ import type {
   SkillGap as SkillGapSchema,
 } from '../../../server/schemas/matching.ts';
 import type { SearchResponse } from '../../../server/schemas/search.ts';
-import type { ListingAnswer, ListingCreateBody } from '../../../server/schemas/listing.ts';
+import type { ListingAnswer, ListingCreateBody, ListingPatchBody } from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 
 export type {
@@ -45,6 +45,7 @@ export type AuthAnswer = SessionResponse;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
 export type Listing = ListingAnswer & { candidatesCount?: number };
 export type ListingInput = ListingCreateBody;
+export type ListingPatch = ListingPatchBody;
 export type Profile = ProfileAnswer;
 export type ProfileInput = ProfileBody;
 
