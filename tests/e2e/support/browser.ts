@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -36,6 +37,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
     async newPage(options = {}) {
       await context.clearCookies();
       const page = await context.newPage();
+      // A failed journey leaves a picture of where it stopped (test-results/ is git-ignored).
+      onTestFailed(async ({ task }) => {
+        const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+        await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined);
+      });
       if (options.width) await page.setViewportSize({ width: options.width, height: options.height ?? 900 });
       return page;
     },

@@ -1,16 +1,17 @@
 import type {
-  AdminJob,
+  AdminOperation,
   AuthAnswer,
-  CandidateMatch,
+  CandidatesAnswer,
   ExtractedSkill,
   ListPage,
   Listing,
   ListingInput,
+  ListingPatch,
   MatchAnswer,
   Profile,
   ProfileInput,
   PublicUser,
-  QueueCounts,
+  QueuesAnswer,
   RecommendationsAnswer,
   SalaryBand,
   SearchAnswer,
@@ -174,6 +175,7 @@ export interface SearchQuery {
   employmentType?: string[];
   company?: string[];
   salaryMin?: number;
+  currency?: string;
   sort?: string;
   page?: number;
   limit?: number;
@@ -220,7 +222,7 @@ export const api = {
     request<ListPage<Listing>>('GET', '/api/listings', { query: { mine: true, page } }),
   createListing: (input: ListingInput) =>
     request<{ listing: Listing }>('POST', '/api/listings', { body: input }),
-  updateListing: (id: string, input: Partial<ListingInput>) =>
+  updateListing: (id: string, input: ListingPatch) =>
     request<{ listing: Listing }>('PATCH', `/api/listings/${encodeURIComponent(id)}`, { body: input }),
   deleteListing: (id: string) => request<void>('DELETE', `/api/listings/${encodeURIComponent(id)}`),
   closeListing: (id: string) =>
@@ -229,7 +231,7 @@ export const api = {
     request<{ listing: Listing }>('POST', `/api/listings/${encodeURIComponent(id)}/reopen`),
   match: (id: string) => request<MatchAnswer>('GET', `/api/listings/${encodeURIComponent(id)}/match`),
   candidates: (id: string, page: number) =>
-    request<ListPage<CandidateMatch>>('GET', `/api/listings/${encodeURIComponent(id)}/candidates`, {
+    request<CandidatesAnswer>('GET', `/api/listings/${encodeURIComponent(id)}/candidates`, {
       query: { page },
     }),
 
@@ -243,10 +245,12 @@ export const api = {
     request<{ items: SkillSuggestion[] }>('GET', '/api/skills', { query: { q }, signal }),
   extractSkills: (text: string) =>
     request<{ items: ExtractedSkill[] }>('POST', '/api/skills/extract', { body: { text } }),
-  salaryBand: (query: BandQuery, signal?: AbortSignal) =>
-    request<SalaryBand>('GET', '/api/salary-bands', { query: { ...query }, signal }),
+  salaryBand: async (query: BandQuery, signal?: AbortSignal) =>
+    (await request<{ band: SalaryBand }>('GET', '/api/salary-bands', { query: { ...query }, signal })).band,
 
-  queues: () => request<{ queues: QueueCounts[]; jobs?: AdminJob[] }>('GET', '/api/admin/queues'),
-  reindex: () => request<{ job: AdminJob }>('POST', '/api/admin/reindex'),
-  rematch: () => request<{ job: AdminJob }>('POST', '/api/admin/rematch'),
+  queues: () => request<QueuesAnswer>('GET', '/api/admin/queues'),
+  startOperation: (kind: 'reindex' | 'rematch') =>
+    request<{ operation: AdminOperation }>('POST', `/api/admin/${kind}`),
+  operation: (id: string) =>
+    request<{ operation: AdminOperation }>('GET', `/api/admin/operations/${encodeURIComponent(id)}`),
 };

@@ -5,7 +5,6 @@
 import type { Static } from 'typebox';
 import type {
   EmploymentType,
-  ListingData,
   ListingStatus,
   Location,
   RemotePolicy,
@@ -16,7 +15,17 @@ import type {
 } from '../../../server/adapters/store/port.ts';
 import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
-import type { ListingAnswer, ListingCreateBody } from '../../../server/schemas/listing.ts';
+import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
+import type { MatchKind, SkillGapEntry } from '../../../server/domain/matching.ts';
+import type { CandidatesResponse, RecommendationsResponse } from '../../../server/schemas/candidates.ts';
+import type {
+  MatchResponse,
+  MatchSummary as MatchSummarySchema,
+  MatchTerm as MatchTermSchema,
+  SkillGap as SkillGapSchema,
+} from '../../../server/schemas/matching.ts';
+import type { SearchResponse } from '../../../server/schemas/search.ts';
+import type { ListingAnswer, ListingCreateBody, ListingPatchBody } from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 
 export type {
@@ -36,6 +45,7 @@ export type AuthAnswer = SessionResponse;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
 export type Listing = ListingAnswer & { candidatesCount?: number };
 export type ListingInput = ListingCreateBody;
+export type ListingPatch = ListingPatchBody;
 export type Profile = ProfileAnswer;
 export type ProfileInput = ProfileBody;
 
@@ -46,117 +56,44 @@ export interface ListPage<T> {
   limit: number;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  company: string;
-  location: Location;
-  remote: RemotePolicy;
-  employmentType: EmploymentType;
-  seniority: Seniority;
-  salary: ListingData['salary'];
-  requiredSkills?: SkillRequirement[];
-  niceToHaveSkills?: SkillRequirement[];
-  createdAt: string;
-  /** Present for a signed-in candidate with a scored profile. */
-  score?: number | null;
-  /** Highlighted snippet when the search backend provides one. */
-  snippet?: string;
-}
-
+export type { ExtractedSkill, MatchKind, SkillGapEntry };
+export type MatchTerm = Static<typeof MatchTermSchema>;
+export type SkillGap = Static<typeof SkillGapSchema>;
+export type MatchSummary = Static<typeof MatchSummarySchema>;
+export type MatchAnswer = Static<typeof MatchResponse>;
+export type SearchAnswer = Static<typeof SearchResponse>;
+export type SearchItem = SearchAnswer['items'][number];
 /** One facet: value → count. */
-export type FacetCounts = Record<string, number>;
+export type FacetCounts = SearchAnswer['facets'][string];
+export type RecommendationsAnswer = Static<typeof RecommendationsResponse>;
+export type Recommendation = RecommendationsAnswer['items'][number];
+export type CandidatesAnswer = Static<typeof CandidatesResponse>;
+export type CandidateMatch = CandidatesAnswer['items'][number];
 
-export interface SearchAnswer extends ListPage<SearchHit> {
-  facets: Record<string, FacetCounts>;
-}
+export type SkillSuggestion = SkillRef;
 
-export type SkillMatchKind = 'exact' | 'alias' | 'implied' | 'related' | 'below-level';
-
-export interface ScoreTerm {
-  key: string;
-  label: string;
-  points: number;
-  detail?: string;
-}
-
-export interface GapItem {
-  skill: SkillRef;
-  requiredLevel?: number;
-  candidateLevel?: number | null;
-  kind?: SkillMatchKind;
-  /** The related or implying skill the candidate already has. */
-  via?: SkillRef | null;
-  /** How many points closing this gap would add. */
-  gain?: number;
-}
-
-export interface SkillGap {
-  matched: GapItem[];
-  partial: GapItem[];
-  missingRequired: GapItem[];
-  missingNiceToHave: GapItem[];
-}
-
-export interface MatchAnswer {
-  score: number | null;
-  /** Why there is no score (e.g. an empty profile). */
-  reason?: string;
-  terms: ScoreTerm[];
-  gap: SkillGap;
-  salaryFit?: string;
-}
-
-export interface Recommendation {
-  listing: SearchHit;
-  score: number;
-  /** The missing skills that would raise this score the most, best first. */
-  topMissing: GapItem[];
-}
-
-export interface RecommendationsAnswer extends ListPage<Recommendation> {
-  learnNext?: { skill: SkillRef; gain: number; listings: number }[];
-}
-
-export interface CandidateMatch {
-  profileId: string;
-  name?: string;
-  headline: string;
-  seniority: Seniority | null;
-  location: Location | null;
-  score: number;
-  gap: SkillGap;
-}
-
-export interface SkillSuggestion {
-  id: string;
-  name: string;
-  category?: string;
-  /** The alias that matched the query, when it was not the name. */
-  matchedAlias?: string;
-}
-
-export interface ExtractedSkill {
-  skill: SkillRef;
-  start: number;
-  end: number;
-  text: string;
-  level?: number;
-}
-
+/** Mirrors server/routes/admin.ts, whose schemas are not exported. */
 export interface QueueCounts {
-  name: string;
   waiting: number;
   active: number;
+  delayed: number;
   completed: number;
   failed: number;
-  delayed: number;
 }
 
-export interface AdminJob {
+export interface QueuesAnswer {
+  adapter: string;
+  counts: Record<string, QueueCounts>;
+  failed: { jobId: string; name: string; error: string; attempts: number; failedAt: string }[];
+}
+
+export interface AdminOperation {
   id: string;
   kind: 'reindex' | 'rematch';
-  done: number;
+  status: 'running' | 'done' | 'failed';
   total: number;
-  state: 'running' | 'completed' | 'failed';
+  enqueued: number;
+  error?: string;
+  startedAt: string;
+  finishedAt?: string;
 }

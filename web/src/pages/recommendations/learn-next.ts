@@ -2,26 +2,26 @@ import type { Recommendation, SkillRef } from '../../lib/types.ts';
 
 export interface LearnNextItem {
   skill: SkillRef;
-  /** Points the skill would add, summed over the listings that ask for it. */
+  /** How much learning the skill is worth across the matches (see `learnNext`). */
   gain: number;
   listings: number;
 }
 
 /**
- * "What to learn next": the missing skills that would raise the candidate's scores the most across
- * their matches. A skill without a stated gain counts one point per listing that misses it.
+ * "What to learn next" when the server does not send it: the skills most often among the top missing
+ * ones of the candidate's matches. Each miss counts by how close that match already is (its score),
+ * since closing a gap on a near match is what turns it into an interview.
  */
 export function learnNext(recommendations: Recommendation[], limit = 5): LearnNextItem[] {
-  const bySkill = new Map<string, LearnNextItem>();
+  const bySkill: Record<string, LearnNextItem> = {};
   for (const recommendation of recommendations) {
-    for (const missing of recommendation.topMissing) {
-      const entry = bySkill.get(missing.skill.id) ?? { skill: missing.skill, gain: 0, listings: 0 };
-      entry.gain += missing.gain ?? 1;
+    for (const skill of recommendation.summary.topMissing) {
+      const entry = (bySkill[skill.id] ??= { skill, gain: 0, listings: 0 });
+      entry.gain += recommendation.score / 100;
       entry.listings += 1;
-      bySkill.set(missing.skill.id, entry);
     }
   }
-  return [...bySkill.values()]
-    .sort((a, b) => b.gain - a.gain || b.listings - a.listings || a.skill.name.localeCompare(b.skill.name))
+  return Object.values(bySkill)
+    .sort((a, b) => b.listings - a.listings || b.gain - a.gain || a.skill.name.localeCompare(b.skill.name))
     .slice(0, limit);
 }

@@ -37,6 +37,7 @@ export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: nu
     q: params.get('q') ?? '',
     sort: params.get('sort') ?? undefined,
     salaryMin: Number.isFinite(salaryMin) && salaryMin > 0 ? salaryMin : undefined,
+    currency: params.get('currency') ?? undefined,
     page: Number.isInteger(page) && page > 1 ? page : 1,
     limit: PAGE_SIZE,
   };

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from '../helpers/test-server.ts';
+import { postListing, recruiterToken } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { signUpInBrowser } from './support/journeys.ts';
+
+const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
+
+/** Opens `path`, waits for its heading and for loading to settle, then runs axe-core. */
+async function audit(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
+  await page.goto(baseUrl + path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await expect.poll(() => page.locator('.loading').count()).toBe(0);
+  return seriousViolations(page);
+}
+
+describe('accessibility of the main pages (axe-core, serious and critical)', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: TestBrowser;
+  let listingId: string;
+
+  beforeAll(async () => {
+    server = await startServer({
+      seedDemo: false,
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
+    browser = await launchBrowser();
+    const token = await recruiterToken(server.url, 'Axe Audits Ltd');
+    listingId = await postListing(server.url, token, {
+      title: 'Platform engineer',
+      description:
+        '## What you will do\n\n- Run **Kubernetes**\n- Write Go\n\n[Our blog](https://example.com)',
+      required: ['Go', 'Kubernetes'],
+      niceToHave: ['Terraform'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has none on the public pages', async () => {
+    const page = await browser.newPage();
+    const pages: [string, string | RegExp][] = [
+      ['/', 'Find back-end jobs'],
+      ['/?q=go&remote=hybrid', 'Find back-end jobs'],
+      [`/jobs/${listingId}`, 'Platform engineer'],
+      ['/about', 'About Backboard'],
+      ['/login', 'Log in'],
+      ['/signup', 'Create an account'],
+      ['/no-such-page', 'Page not found'],
+    ];
+    for (const [path, heading] of pages) {
+      expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
+        path,
+        violations: [],
+      });
+    }
+    await page.close();
+  });
+
+  it('has none on the candidate pages', async () => {
+    const page = await browser.newPage();
+    await signUpInBrowser(page, server.url, { role: 'candidate', name: 'Ada Audit' });
+    const pages: [string, string | RegExp][] = [
+      ['/profile', 'Your profile'],
+      ['/recommendations', 'Recommended for you'],
+      [`/jobs/${listingId}`, 'Platform engineer'],
+    ];
+    for (const [path, heading] of pages) {
+      expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
+        path,
+        violations: [],
+      });
+    }
+    await page.close();
+  });
+
+  it('has none on the recruiter pages', async () => {
+    const page = await browser.newPage();
+    await signUpInBrowser(page, server.url, { role: 'recruiter', name: 'Rob Audit', company: 'Audit Co' });
+    const pages: [string, string | RegExp][] = [
+      ['/recruiter', 'My listings'],
+      ['/recruiter/listings/new', 'Post a listing'],
+    ];
+    for (const [path, heading] of pages) {
+      expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
+        path,
+        violations: [],
+      });
+    }
+    await page.close();
+  });
+
+  it('has none on the admin page, which shows queues and runs a re-index with progress', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/admin');
+    await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Re-index search' }).click();
+    await page.getByRole('progressbar', { name: /Re-index/ }).waitFor();
+    await expect.poll(() => page.getByRole('progressbar', { name: /Re-index · done/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling and keeps its menu reachable', async () => {
+    const page = await browser.newPage({ width: 375, height: 740 });
+    expect(await audit(page, server.url, '/', 'Find back-end jobs')).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+    await page.getByRole('heading', { level: 1, name: 'About Backboard' }).waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,100 @@
+import { uniqueEmail, PASSWORD } from './journeys.ts';
+
+/** Arranges data through the public HTTP API (the journeys under test go through the browser). */
+export async function apiCall<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(baseUrl + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function recruiterToken(baseUrl: string, company: string): Promise<string> {
+  const answer = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/signup', {
+    email: uniqueEmail('recruiter'),
+    password: PASSWORD,
+    name: 'Arranging Recruiter',
+    role: 'recruiter',
+    company,
+  });
+  return answer.accessToken;
+}
+
+export interface ListingOverrides {
+  title: string;
+  description?: string;
+  country?: string;
+  remote?: 'onsite' | 'hybrid' | 'remote';
+  seniority?: 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
+  required: string[];
+  niceToHave?: string[];
+  salary?: [number, number];
+}
+
+export async function postListing(
+  baseUrl: string,
+  token: string,
+  listing: ListingOverrides,
+): Promise<string> {
+  const [min, max] = listing.salary ?? [60_000, 80_000];
+  const answer = await apiCall<{ listing: { id: string } }>(
+    baseUrl,
+    'POST',
+    '/api/listings',
+    {
+      title: listing.title,
+      description: listing.description ?? `We are hiring: ${listing.title}.`,
+      location: { country: listing.country ?? 'DE', city: 'Berlin' },
+      remote: listing.remote ?? 'hybrid',
+      employmentType: 'full-time',
+      seniority: listing.seniority ?? 'senior',
+      salary: { min, max, currency: 'EUR', period: 'year' },
+      requiredSkills: listing.required.map((skill) => ({ skill, level: 3, weight: 1 })),
+      niceToHaveSkills: (listing.niceToHave ?? []).map((skill) => ({ skill, level: 2, weight: 1 })),
+    },
+    token,
+  );
+  return answer.listing.id;
+}
+
+/** A candidate who chose to be discoverable, with the given skills at working proficiency. */
+export async function discoverableCandidate(
+  baseUrl: string,
+  headline: string,
+  skills: string[],
+): Promise<void> {
+  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/signup', {
+    email: uniqueEmail('candidate'),
+    password: PASSWORD,
+    name: 'Arranged Candidate',
+    role: 'candidate',
+  });
+  await apiCall(
+    baseUrl,
+    'PUT',
+    '/api/me/profile',
+    {
+      headline,
+      yearsExperience: 6,
+      seniority: 'senior',
+      location: { country: 'DE', city: 'Berlin' },
+      remote: 'remote',
+      expectedSalary: null,
+      skills: skills.map((skill) => ({ skill, level: 4 })),
+      discoverable: true,
+    },
+    accessToken,
+  );
+}

@@ -1,0 +1,38 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser, so this file sees DOM types.
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export function uniqueEmail(role: string): string {
+  return `${role}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Signs up through the sign-up page and waits for the landing page of the role. */
+export async function signUpInBrowser(
+  page: Page,
+  baseUrl: string,
+  input: { role: 'candidate' | 'recruiter'; name: string; company?: string },
+): Promise<string> {
+  const email = uniqueEmail(input.role);
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+  await page.getByLabel(input.role === 'candidate' ? 'Looking for a job' : 'Hiring').check();
+  await page.getByLabel('Your name').fill(input.name);
+  if (input.company) await page.getByLabel('Company').fill(input.company);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(input.role === 'candidate' ? '**/profile' : '**/recruiter');
+  await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+  return email;
+}
+
+/** The main heading has focus after a client-side navigation (screen readers announce it). */
+export async function focusedHeading(page: Page): Promise<string | null> {
+  return page.evaluate(() =>
+    document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null,
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { highlightSegments } from '../../web/src/lib/highlight.ts';
+import { yearly } from '../../web/src/lib/format.ts';
+import { learnNext } from '../../web/src/pages/recommendations/learn-next.ts';
+import { searchFromUrl } from '../../web/src/pages/search/search-state.ts';
+import type { Recommendation } from '../../web/src/lib/types.ts';
+
+describe('highlightSegments', () => {
+  it('splits marked words from plain text and decodes entities, so markup never renders', () => {
+    expect(highlightSegments('Go &amp; <mark>Postgres</mark> &lt;script&gt;')).toEqual([
+      { text: 'Go & ', marked: false },
+      { text: 'Postgres', marked: true },
+      { text: ' <script>', marked: false },
+    ]);
+  });
+
+  it('keeps unknown entities as they are', () => {
+    expect(highlightSegments('a &nbsp-ish &bogus; b')).toEqual([
+      { text: 'a &nbsp-ish &bogus; b', marked: false },
+    ]);
+  });
+});
+
+describe('searchFromUrl', () => {
+  it('reads query, facet lists, salary and page from the URL', () => {
+    const query = searchFromUrl(
+      new URLSearchParams('q=go&skills=Go,PostgreSQL&remote=remote&salaryMin=60000&currency=EUR&page=3'),
+    );
+    expect(query).toMatchObject({
+      q: 'go',
+      skills: ['Go', 'PostgreSQL'],
+      remote: ['remote'],
+      salaryMin: 60000,
+      currency: 'EUR',
+      page: 3,
+    });
+    expect(query.seniority).toBeUndefined();
+  });
+
+  it('ignores nonsense page and salary values', () => {
+    expect(searchFromUrl(new URLSearchParams('page=-2&salaryMin=abc'))).toMatchObject({
+      page: 1,
+      salaryMin: undefined,
+    });
+  });
+});
+
+describe('yearly', () => {
+  it('turns monthly and hourly pay into a yearly amount', () => {
+    expect(yearly(5000, 'month')).toBe(60000);
+    expect(yearly(50, 'hour')).toBe(104000);
+    expect(yearly(70000, 'year')).toBe(70000);
+  });
+});
+
+describe('learnNext', () => {
+  const recommendation = (score: number, missing: string[]): Recommendation =>
+    ({
+      score,
+      summary: {
+        score,
+        topMissing: missing.map((name) => ({ id: name.toLowerCase(), name })),
+        matchedCount: 0,
+        requiredCount: 0,
+      },
+    }) as unknown as Recommendation;
+
+  it('ranks skills by how many matches miss them, then by how close those matches are', () => {
+    const items = learnNext([
+      recommendation(80, ['Kubernetes', 'Kafka']),
+      recommendation(60, ['Kubernetes']),
+      recommendation(90, ['Terraform']),
+    ]);
+    expect(items.map((item) => [item.skill.name, item.listings])).toEqual([
+      ['Kubernetes', 2],
+      ['Terraform', 1],
+      ['Kafka', 1],
+    ]);
+  });
+});
