@@ -27,7 +27,6 @@ run('npx', ['vitest', 'run']);
 const e2eDir = 'tests/e2e';
 const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((file) => file.endsWith('.test.ts'));
 if (hasE2e && existsSync(CHROMIUM)) {
-  run('npm', ['run', 'build:web', '--silent']);
   run('npx', ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts']);
 } else if (hasE2e) {
   skipped.push(`end-to-end browser journeys (no Chromium at ${CHROMIUM}; \`apt-get install chromium\`)`);
