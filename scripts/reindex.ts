@@ -12,13 +12,19 @@ const BATCH = 500;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const adapters = await createAdapters(config, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+  const adapters = await createAdapters(config, {
+    info: (m) => console.log(m),
+    warn: (m) => console.warn(m),
+  });
   const { store, search } = adapters;
   try {
     const total = await store.listings.count();
     const tty = process.stdout.isTTY;
     const bar = new cliProgress.SingleBar(
-      { format: 'reindex [{bar}] {percentage}% | {value}/{total} listings | {rate}/s | ETA {eta_formatted}', hideCursor: true },
+      {
+        format: 'reindex [{bar}] {percentage}% | {value}/{total} listings | {rate}/s | ETA {eta_formatted}',
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     if (tty) bar.start(total, 0, { rate: 0 });
@@ -26,7 +32,11 @@ async function main(): Promise<void> {
     let done = 0;
     const seen = new Set<string>();
     for await (const batch of store.listings.scan(BATCH)) {
-      await search.upsert(batch.map((listing) => toListingDocument(listing, { salaryAnnualUsd: annualUsdRange(listing.salary) })));
+      await search.upsert(
+        batch.map((listing) =>
+          toListingDocument(listing, { salaryAnnualUsd: annualUsdRange(listing.salary) }),
+        ),
+      );
       for (const listing of batch) {
         seen.add(listing.id);
         await store.listings.markProcessed('indexed', listing.id, listing.version);
@@ -42,7 +52,9 @@ async function main(): Promise<void> {
     const removed = lagging.filter((listing) => !seen.has(listing.id)).map((listing) => listing.id);
     if (removed.length) await search.delete(removed);
     for (const listing of lagging) await store.listings.markProcessed('indexed', listing.id, listing.version);
-    console.log(`reindex: ${done} listings indexed, ${removed.length} removed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `reindex: ${done} listings indexed, ${removed.length} removed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await adapters.close();
   }

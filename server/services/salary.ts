@@ -12,7 +12,8 @@ import type { Listing, Seniority, Store } from '../adapters/store/port.ts';
 
 /** Where the salary-bands worker keeps the latest band table. */
 export const SALARY_BANDS_DOCUMENT = 'salary-bands';
-const TABLE_TTL_MS = 5_000;
+/** The table changes at most every few seconds (debounced worker); a short cache spares a read per answer. */
+const TABLE_TTL_MS = 1_000;
 
 export interface ListingBand {
   band: SalaryBand | null;

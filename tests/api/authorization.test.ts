@@ -90,6 +90,85 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ skills: [{ skill: 'Go', level: 3 }] }),
     expect: { anonymous: 401, candidate: 200, owner: 403, otherRecruiter: 403, admin: 403 },
   },
+  {
+    name: 'GET /api/listings/search',
+    method: 'GET',
+    url: () => '/api/listings/search?q=go',
+    expect: { anonymous: 200, candidate: 200, owner: 200, otherRecruiter: 200, admin: 200 },
+  },
+  {
+    name: 'GET listing match',
+    method: 'GET',
+    url: ({ open }) => `/api/listings/${open}/match`,
+    expect: { anonymous: 401, candidate: 200, owner: 403, otherRecruiter: 403, admin: 403 },
+  },
+  {
+    name: 'GET closed listing match',
+    method: 'GET',
+    url: ({ closed }) => `/api/listings/${closed}/match`,
+    expect: { anonymous: 401, candidate: 404, owner: 403, otherRecruiter: 403, admin: 403 },
+  },
+  {
+    name: 'GET listing candidates',
+    method: 'GET',
+    url: ({ open }) => `/api/listings/${open}/candidates`,
+    expect: { anonymous: 401, candidate: 403, owner: 200, otherRecruiter: 403, admin: 200 },
+  },
+  {
+    name: 'GET /api/me/recommendations',
+    method: 'GET',
+    url: () => '/api/me/recommendations',
+    expect: { anonymous: 401, candidate: 200, owner: 403, otherRecruiter: 403, admin: 403 },
+  },
+  {
+    name: 'GET /api/skills',
+    method: 'GET',
+    url: () => '/api/skills?q=po',
+    expect: { anonymous: 200, candidate: 200, owner: 200, otherRecruiter: 200, admin: 200 },
+  },
+  {
+    name: 'POST /api/skills/extract',
+    method: 'POST',
+    url: () => '/api/skills/extract',
+    payload: () => ({ text: 'Go and Postgres' }),
+    expect: { anonymous: 200, candidate: 200, owner: 200, otherRecruiter: 200, admin: 200 },
+  },
+  {
+    name: 'GET /api/admin/queues',
+    method: 'GET',
+    url: () => '/api/admin/queues',
+    expect: { anonymous: 401, candidate: 403, owner: 403, otherRecruiter: 403, admin: 200 },
+  },
+  {
+    name: 'POST /api/admin/reindex',
+    method: 'POST',
+    url: () => '/api/admin/reindex',
+    expect: { anonymous: 401, candidate: 403, owner: 403, otherRecruiter: 403, admin: 202 },
+  },
+  {
+    name: 'POST /api/admin/rematch',
+    method: 'POST',
+    url: () => '/api/admin/rematch',
+    expect: { anonymous: 401, candidate: 403, owner: 403, otherRecruiter: 403, admin: 202 },
+  },
+  {
+    name: 'GET /api/admin/operations/:id',
+    method: 'GET',
+    url: () => '/api/admin/operations/unknown-operation',
+    expect: { anonymous: 401, candidate: 403, owner: 403, otherRecruiter: 403, admin: 404 },
+  },
+  {
+    name: 'GET /health',
+    method: 'GET',
+    url: () => '/health',
+    expect: { anonymous: 200, candidate: 200, owner: 200, otherRecruiter: 200, admin: 200 },
+  },
+  {
+    name: 'GET /ready',
+    method: 'GET',
+    url: () => '/ready',
+    expect: { anonymous: 200, candidate: 200, owner: 200, otherRecruiter: 200, admin: 200 },
+  },
 ];
 
 describe('authorization matrix', () => {
