@@ -13,7 +13,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const backboard = await createBackboard(config);
+  let backboard;
+  try {
+    backboard = await createBackboard(config);
+  } catch (error) {
+    // A configured backend that cannot be reached after the adapters' own retries: say which, plainly.
+    console.error(`Backboard could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const { app } = backboard;
 
   let closing = false;

@@ -25,7 +25,13 @@ async function main(): Promise<void> {
     info: (m: string) => console.log(`workers: ${m}`),
     warn: (m: string) => console.warn(`workers: ${m}`),
   };
-  const adapters = await createAdapters(config, log);
+  let adapters;
+  try {
+    adapters = await createAdapters(config, log);
+  } catch (error) {
+    console.error(`workers could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
   await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
