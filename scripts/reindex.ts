@@ -4,14 +4,14 @@
  */
 import cliProgress from 'cli-progress';
 import { createAdapters } from '../server/adapters/index.ts';
-import { ConfigError, loadConfig } from '../server/config.ts';
+import { loadConfigOrExit } from '../server/config.ts';
 import { toListingDocument } from '../server/adapters/search/port.ts';
 import { annualUsdRange } from '../server/services/salary-normalise.ts';
 
 const BATCH = 500;
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const adapters = await createAdapters(config, {
     info: (m) => console.log(m),
     warn: (m) => console.warn(m),
@@ -61,6 +61,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error);
   process.exit(1);
 });

@@ -149,3 +149,14 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN,
   });
 }
+
+/** For process entries: the config, or the problems printed and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(raw: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(raw);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
+}

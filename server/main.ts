@@ -1,18 +1,9 @@
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createBackboard } from './compose.ts';
 
 /** Process entry: the API (and, on the embedded default, the processors and the web UI) on one port. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   let backboard;
   try {
     backboard = await createBackboard(config);

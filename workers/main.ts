@@ -1,20 +1,11 @@
 import { createAdapters } from '../server/adapters/index.ts';
-import { ConfigError, loadConfig, type Config } from '../server/config.ts';
+import { loadConfigOrExit } from '../server/config.ts';
 import { RECONCILE_EVERY_MS } from './jobs.ts';
 import { createProcessors } from './processors/index.ts';
 
 /** The workers process of the production topology: BullMQ processors on Redis, scaled out by running more. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.redisUrl) {
     console.error(
       'workers: REDIS_URL is required; on the embedded default the server runs the processors itself',

@@ -15,6 +15,7 @@ import {
 } from '../../server/domain/matching.ts';
 import { allSkills, getSkill } from '../../server/domain/taxonomy.ts';
 import type { BenchRow } from './types.ts';
+import { seededRandom } from './random.ts';
 
 const PROFILE_COUNT = 200_000;
 const LISTING_COUNT = 20_000;
@@ -22,17 +23,7 @@ const QUERY_COUNT = 200;
 const NAIVE_QUERY_COUNT = 5;
 const TOP_K = 50;
 
-/** Deterministic PRNG (mulberry32): the same synthetic data on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 // Common back-end skills first, so a Zipf-like pick gives realistic overlap between profiles.
 const POPULAR = [

@@ -16,22 +16,14 @@ import { versionedJobId } from '../../workers/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
+import { seededRandom } from './random.ts';
 
 const E2E_PROFILES = 10_000;
 const E2E_LISTINGS = 15;
 const THROUGHPUT_PROFILES = 200_000;
 const THROUGHPUT_JOBS = 40;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const POPULAR = [
   'go',

@@ -1,20 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postListing, signUp, type Session, type TestApp } from '../helpers/app.ts';
+import {
+  createTestApp,
+  postListing,
+  profileBody,
+  signUp,
+  type Session,
+  type TestApp,
+} from '../helpers/app.ts';
 
-const goProfile = (overrides: Record<string, unknown> = {}) => ({
-  headline: 'Go backend developer',
-  yearsExperience: 7,
-  seniority: 'senior',
-  location: { country: 'DE', city: 'Berlin' },
-  remote: 'hybrid',
-  expectedSalary: { min: 80_000, currency: 'EUR', period: 'year' },
-  skills: [
-    { skill: 'golang', level: 4 },
-    { skill: 'MySQL', level: 4 },
-  ],
-  discoverable: true,
-  ...overrides,
-});
+const goProfile = (overrides: Record<string, unknown> = {}) =>
+  profileBody({
+    headline: 'Go backend developer',
+    yearsExperience: 7,
+    remote: 'hybrid',
+    expectedSalary: { min: 80_000, currency: 'EUR', period: 'year' },
+    skills: [
+      { skill: 'golang', level: 4 },
+      { skill: 'MySQL', level: 4 },
+    ],
+    ...overrides,
+  });
 
 describe('matching through the API and the processors', () => {
   let t: TestApp;

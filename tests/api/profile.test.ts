@@ -1,20 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, signUp, type TestApp } from '../helpers/app.ts';
-
-const profileBody = (overrides: Record<string, unknown> = {}) => ({
-  headline: 'Backend developer',
-  yearsExperience: 6,
-  seniority: 'senior',
-  location: { country: 'DE', city: 'Berlin' },
-  remote: 'remote',
-  expectedSalary: { min: 75_000, currency: 'EUR', period: 'year' },
-  skills: [
-    { skill: 'Go', level: 4 },
-    { skill: 'MySQL', years: 5 },
-  ],
-  discoverable: true,
-  ...overrides,
-});
+import { createTestApp, profileBody, signUp, type TestApp } from '../helpers/app.ts';
 
 describe('candidate profile', () => {
   let t: TestApp;

@@ -7,7 +7,7 @@ import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
-import { listingData, uniqueEmail } from './factories.ts';
+import { listingData, profileData, uniqueEmail } from './factories.ts';
 
 /**
  * Where CI sets MONGODB_URI, MEILI_HOST or REDIS_URL, the API tests run on those servers too, each
@@ -128,6 +128,16 @@ export function listingBody(overrides: Record<string, unknown> = {}) {
       level: r.level,
       weight: r.weight,
     })),
+    ...overrides,
+  };
+}
+
+/** A profile body as the API takes it: skills by name. */
+export function profileBody(overrides: Record<string, unknown> = {}) {
+  const data = profileData();
+  return {
+    ...data,
+    skills: data.skills.map(({ skill, ...rest }) => ({ skill: skill.name, ...rest })),
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import type {
   SourceKey,
 } from './port.ts';
 import { LISTING_STATUSES } from './mongodb-schemas.ts';
+import { LISTING_DATA_FIELDS } from './port.ts';
 import type {
   CompanyDoc,
   ListingDoc,
@@ -125,18 +126,6 @@ export function companyFindOrCreate(name: string, id: string, now: Date): Filter
 }
 
 // Listings
-
-export const LISTING_DATA_FIELDS = [
-  'title',
-  'description',
-  'location',
-  'remote',
-  'employmentType',
-  'seniority',
-  'salary',
-  'requiredSkills',
-  'niceToHaveSkills',
-] as const;
 
 /** Copies only the fields the port defines, so no extra key of the input reaches `$set`. */
 function pickListingData(input: ListingPatch): Partial<ListingDoc> {

@@ -30,6 +30,7 @@ import type {
   UpsertOutcome,
   User,
 } from './port.ts';
+import { LISTING_DATA_FIELDS } from './port.ts';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -419,7 +420,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
 
   // Listings
 
-  const LISTING_COMPARED = [...q.LISTING_DATA_FIELDS, 'status'] as const;
+  const LISTING_COMPARED = [...LISTING_DATA_FIELDS, 'status'] as const;
 
   async function insertListing(models: MongoModels, input: NewListing): Promise<Listing> {
     const created = await models.listings.create(q.newListingDoc(input, newId(), new Date()));

@@ -69,6 +69,19 @@ export interface ListingData {
   niceToHaveSkills: SkillRequirement[];
 }
 
+/** The fields of ListingData, for adapters that copy or compare them. */
+export const LISTING_DATA_FIELDS = [
+  'title',
+  'description',
+  'location',
+  'remote',
+  'employmentType',
+  'seniority',
+  'salary',
+  'requiredSkills',
+  'niceToHaveSkills',
+] as const satisfies readonly (keyof ListingData)[];
+
 export interface Listing extends ListingData {
   id: string;
   ownerId: string;

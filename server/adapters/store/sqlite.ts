@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { conflict, notFound, versionConflict } from '../../errors.ts';
+import { LISTING_DATA_FIELDS } from './port.ts';
 import type {
   Company,
   LagKind,
@@ -168,24 +169,14 @@ interface MatchRow {
   computed_at: string;
 }
 
-const LISTING_FIELDS: (keyof ListingData)[] = [
-  'title',
-  'description',
-  'location',
-  'remote',
-  'employmentType',
-  'seniority',
-  'salary',
-  'requiredSkills',
-  'niceToHaveSkills',
-];
-
 const now = () => new Date().toISOString();
 const sourceOf = (source: string | null, sourceId: string | null): SourceKey | null =>
   source !== null && sourceId !== null ? { source, sourceId } : null;
 
 function pickListingData(input: ListingData): ListingData {
-  return Object.fromEntries(LISTING_FIELDS.map((field) => [field, input[field]])) as unknown as ListingData;
+  return Object.fromEntries(
+    LISTING_DATA_FIELDS.map((field) => [field, input[field]]),
+  ) as unknown as ListingData;
 }
 
 function listingFromRow(row: ListingRow): Listing {
