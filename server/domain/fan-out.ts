@@ -78,29 +78,106 @@ class Interner {
   }
 }
 
-/** Compressed sparse rows: the entries of list `key` are `rows[offsets[key]..offsets[key + 1])`. */
-interface InvertedIndex {
-  offsets: Int32Array;
-  rows: Int32Array;
-  levels: Uint8Array;
+/** Postings collected while building an index, as parallel arrays. */
+class PostingBuilder {
+  readonly keys: number[] = [];
+  readonly rows: number[] = [];
+  readonly levels: number[] = [];
+  add(key: number, row: number, level: number): void {
+    this.keys.push(key);
+    this.rows.push(row);
+    this.levels.push(level);
+  }
 }
 
-function buildInvertedIndex(
-  keyCount: number,
-  entries: { key: number; row: number; level: number }[],
-): InvertedIndex {
+/**
+ * Compressed sparse rows: the entries of list `key` are `entries[offsets[key]..offsets[key + 1])`, each
+ * packed as row × 8 + level so one sequential read yields both.
+ */
+interface InvertedIndex {
+  offsets: Int32Array;
+  entries: Int32Array;
+}
+
+function buildInvertedIndex(keyCount: number, postings: PostingBuilder): InvertedIndex {
   const offsets = new Int32Array(keyCount + 1);
-  for (const entry of entries) offsets[entry.key + 1]! += 1;
+  for (const key of postings.keys) offsets[key + 1]! += 1;
   for (let key = 0; key < keyCount; key++) offsets[key + 1]! += offsets[key]!;
   const fill = offsets.slice(0, keyCount);
-  const rows = new Int32Array(entries.length);
-  const levels = new Uint8Array(entries.length);
-  for (const entry of entries) {
-    const at = fill[entry.key]!++;
-    rows[at] = entry.row;
-    levels[at] = entry.level;
+  const entries = new Int32Array(postings.keys.length);
+  postings.keys.forEach((key, at) => {
+    entries[fill[key]!++] = postings.rows[at]! * 8 + postings.levels[at]!;
+  });
+  return { offsets, entries };
+}
+
+/**
+ * Walks one list, keeping per row the best credit code for the current requirement. Codes index a
+ * per-requirement palette of credits sorted ascending (0 = no credit), so a byte compare is a credit
+ * compare and the scratch array stays small enough for the cache. Rows seen for the first time are
+ * appended to `listRows`; returns its new length.
+ */
+function scanList(
+  index: InvertedIndex,
+  key: number,
+  codes: Uint8Array,
+  best: Uint8Array,
+  listRows: Int32Array,
+  listLength: number,
+): number {
+  if (key < 0) return listLength;
+  const { offsets, entries } = index;
+  const end = offsets[key + 1]!;
+  let length = listLength;
+  for (let at = offsets[key]!; at < end; at++) {
+    const entry = entries[at]!;
+    const row = entry >> 3;
+    const code = codes[entry & 7]!;
+    const previous = best[row]!;
+    if (previous === 0) {
+      best[row] = code;
+      listRows[length++] = row;
+    } else if (code > previous) {
+      best[row] = code;
+    }
   }
-  return { offsets, rows, levels };
+  return length;
+}
+
+/** The credits one requirement can give, by level, for each list that can give them. */
+interface RequirementPalette {
+  /** Distinct credits ascending, index 0 = 0. */
+  credits: Float64Array;
+  exact: Uint8Array;
+  implied: Uint8Array;
+  related: { id: string; codes: Uint8Array }[];
+}
+
+function requirementPalette(skillId: string, minimum: number): RequirementPalette {
+  const exact = creditTable((level) => levelCredit(level, minimum));
+  const implied = creditTable((level) => impliedCredit(level, minimum));
+  const related = (getSkill(skillId)?.related ?? []).map((entry) => ({
+    id: entry.id,
+    table: creditTable((level) => relatedCredit(entry.similarity, level, minimum)),
+  }));
+  const values = new Set<number>([0]);
+  for (const table of [exact, implied, ...related.map((entry) => entry.table)]) {
+    for (let level = 1; level <= 5; level++) values.add(table[level]!);
+  }
+  const credits = Float64Array.from([...values].sort((a, b) => a - b));
+  const codeOf = new Map<number, number>();
+  credits.forEach((credit, code) => codeOf.set(credit, code));
+  const toCodes = (table: Float64Array) => {
+    const codes = new Uint8Array(8);
+    for (let level = 1; level <= 5; level++) codes[level] = codeOf.get(table[level]!)!;
+    return codes;
+  };
+  return {
+    credits,
+    exact: toCodes(exact),
+    implied: toCodes(implied),
+    related: related.map((entry) => ({ id: entry.id, codes: toCodes(entry.table) })),
+  };
 }
 
 /** Bounded min-heap of (score, row) keeping the best K; a lower score, then a higher row, is worse. */
@@ -237,8 +314,8 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const count = rows.length;
   const skillIds = new Interner();
   const places = new Interner();
-  const ownEntries: { key: number; row: number; level: number }[] = [];
-  const impliedEntries: { key: number; row: number; level: number }[] = [];
+  const ownEntries = new PostingBuilder();
+  const impliedEntries = new PostingBuilder();
   const seniorityRank = new Uint8Array(count);
   const countryId = new Int32Array(count);
   const cityId = new Int32Array(count);
@@ -247,8 +324,8 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
 
   rows.forEach(({ profile }, row) => {
     const { own, implied } = profileSkillLevels(profile);
-    for (const [id, level] of own) ownEntries.push({ key: skillIds.intern(id), row, level });
-    for (const [id, level] of implied) impliedEntries.push({ key: skillIds.intern(id), row, level });
+    for (const [id, level] of own) ownEntries.add(skillIds.intern(id), row, level);
+    for (const [id, level] of implied) impliedEntries.add(skillIds.intern(id), row, level);
     seniorityRank[row] = candidateSeniorityRank(profile.seniority, profile.yearsExperience);
     const country = profile.location === null ? '' : countryKey(profile.location.country);
     const city = profile.location === null ? '' : cityKey(profile.location.city);
@@ -264,29 +341,24 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const impliedIndex = buildInvertedIndex(skillIds.size, impliedEntries);
 
   // Scratch space reused by every query.
-  const best = new Float64Array(count);
-  const stamp = new Int32Array(count);
+  const best = new Uint8Array(count);
   const requirementRows = new Int32Array(count);
   const requiredCredit = new Float64Array(count);
   const niceCredit = new Float64Array(count);
   const touched = new Uint8Array(count);
   const touchedRows = new Int32Array(count);
-  let currentStamp = 0;
 
   const byteLength = [
     ownIndex.offsets,
-    ownIndex.rows,
-    ownIndex.levels,
+    ownIndex.entries,
     impliedIndex.offsets,
-    impliedIndex.rows,
-    impliedIndex.levels,
+    impliedIndex.entries,
     seniorityRank,
     countryId,
     cityId,
     preference,
     expectedUsd,
     best,
-    stamp,
     requirementRows,
     requiredCredit,
     niceCredit,
@@ -299,55 +371,24 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     if (top.capacity === 0) return [];
     let touchedCount = 0;
 
-    const scanList = (
-      index: InvertedIndex,
-      skillId: string,
-      credits: Float64Array,
-      listLength: { n: number },
-    ) => {
-      const key = skillIds.lookup(skillId);
-      if (key < 0) return;
-      const end = index.offsets[key + 1]!;
-      for (let at = index.offsets[key]!; at < end; at++) {
-        const row = index.rows[at]!;
-        const credit = credits[index.levels[at]!]!;
-        if (stamp[row] !== currentStamp) {
-          stamp[row] = currentStamp;
-          best[row] = credit;
-          requirementRows[listLength.n++] = row;
-        } else if (credit > best[row]!) {
-          best[row] = credit;
-        }
-      }
-    };
-
     const accumulate = (requirements: Requirement[], into: Float64Array) => {
       for (const requirement of requirements) {
-        currentStamp++;
-        const minimum = clampRequirementLevel(requirement.level);
         const weight = requirementWeight(requirement.weight);
         const skillId = requirement.skill.id;
-        const listLength = { n: 0 };
-        scanList(
-          ownIndex,
-          skillId,
-          creditTable((level) => levelCredit(level, minimum)),
-          listLength,
-        );
-        scanList(
-          impliedIndex,
-          skillId,
-          creditTable((level) => impliedCredit(level, minimum)),
-          listLength,
-        );
-        for (const related of getSkill(skillId)?.related ?? []) {
-          const credits = creditTable((level) => relatedCredit(related.similarity, level, minimum));
-          scanList(ownIndex, related.id, credits, listLength);
+        const palette = requirementPalette(skillId, clampRequirementLevel(requirement.level));
+        const key = skillIds.lookup(skillId);
+        let length = scanList(ownIndex, key, palette.exact, best, requirementRows, 0);
+        length = scanList(impliedIndex, key, palette.implied, best, requirementRows, length);
+        for (const related of palette.related) {
+          const relatedKey = skillIds.lookup(related.id);
+          length = scanList(ownIndex, relatedKey, related.codes, best, requirementRows, length);
         }
-        for (let at = 0; at < listLength.n; at++) {
+        const credits = palette.credits;
+        for (let at = 0; at < length; at++) {
           const row = requirementRows[at]!;
           // Same expression and order as scoreCandidate: credit += weight × best credit, per requirement.
-          into[row]! += weight * best[row]!;
+          into[row]! += weight * credits[best[row]!]!;
+          best[row] = 0;
           if (touched[row] === 0) {
             touched[row] = 1;
             touchedRows[touchedCount++] = row;
@@ -435,7 +476,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
   const count = rows.length;
   const skillIds = new Interner();
   const slotStart = new Int32Array(count + 1);
-  const slotEntries: { key: number; row: number; level: number }[] = [];
+  const slotEntries = new PostingBuilder();
   const slotLevels: number[] = [];
   const slotWeights: number[] = [];
   const slotRequired: number[] = [];
@@ -455,7 +496,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         slotLevels.push(clampRequirementLevel(requirement.level));
         slotWeights.push(requirementWeight(requirement.weight));
         slotRequired.push(required);
-        slotEntries.push({ key: skillIds.intern(requirement.skill.id), row: slot, level: 0 });
+        slotEntries.add(skillIds.intern(requirement.skill.id), slot, 0);
       }
     }
     slotStart[row + 1] = slotLevels.length;
@@ -485,8 +526,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
   const byteLength = [
     slotStart,
     slotsBySkill.offsets,
-    slotsBySkill.rows,
-    slotsBySkill.levels,
+    slotsBySkill.entries,
     slotLevel,
     slotWeight,
     slotIsRequired,
@@ -511,7 +551,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
       if (key < 0) return;
       const end = slotsBySkill.offsets[key + 1]!;
       for (let at = slotsBySkill.offsets[key]!; at < end; at++) {
-        const slot = slotsBySkill.rows[at]!;
+        const slot = slotsBySkill.entries[at]! >> 3;
         const value = credit(slotLevel[slot]!);
         if (value > best[slot]!) {
           if (best[slot] === 0) touchedSlots.push(slot);

@@ -4,6 +4,7 @@ import {
   assertValidSearchQuery,
   effectiveQueryText,
   emptyFacets,
+  FACET_NAMES,
   MAX_QUERY_LENGTH,
   MAX_QUERY_WORDS,
   type FacetName,
@@ -46,26 +47,125 @@ export interface SqliteSearchIndexOptions {
 /** Column weights for bm25, in column order: title > skills > company > description, tags last. */
 const COLUMN_WEIGHTS = [10, 5, 3, 1, 1];
 const MAX_TYPO_CANDIDATES = 40;
+const BM25_ROW_LIMIT = 5000;
 const DESCRIPTION_CROP_WORDS = 30;
 const STATEMENT_CACHE_SIZE = 200;
 
-const FACET_COLUMNS: Record<Exclude<FacetName, 'skills'>, string> = {
-  seniority: 'seniority',
-  remote: 'remote',
-  country: 'country',
-  employmentType: 'employment_type',
-  company: 'company',
-};
+/** The facets with one value per document, in the order of `DocFacts.codes`. */
+const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
+type ScalarFacet = (typeof SCALAR_FACETS)[number];
 
-/** Indexed terms, shared by every index object over one database handle and prefix. */
-interface TermCache {
-  terms: Set<string>;
-  byLength: Map<number, string[]>;
-  /** `PRAGMA data_version` when loaded: it moves when another connection commits. */
-  dataVersion: number;
+/**
+ * What filters, facets and sorts need of a document, kept in memory beside the FTS5 index. Facet
+ * values are interned to small integers so that counting thousands of hits is a few array increments.
+ */
+interface DocFacts {
+  rid: number;
+  id: string;
+  open: boolean;
+  salaryMin: number;
+  salaryMax: number;
+  createdAt: number;
+  /** Interned values of SCALAR_FACETS, in that order. */
+  codes: number[];
+  skillCodes: number[];
 }
 
-const termCaches = new WeakMap<Db, Map<string, TermCache>>();
+/** Facet value ↔ integer, per facet; codes are never reused, so stale ones only count zero. */
+class FacetValues {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+  intern(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+  codeOf(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
+interface Candidate {
+  facts: DocFacts;
+  /** Higher is better (negated bm25). */
+  score: number;
+  /** 0 when the posting matches without typos or prefixes. */
+  tier: number;
+}
+
+/** Indexed terms and document facts, shared by every index object over one database handle and prefix. */
+interface IndexCache {
+  /** `PRAGMA data_version` when loaded: it moves when another connection commits. */
+  dataVersion: number;
+  terms: Set<string>;
+  termsByLength: Map<number, string[]>;
+  docs: Map<number, DocFacts>;
+  facetValues: Record<FacetName, FacetValues>;
+}
+
+function emptyIndexCache(dataVersion: number): IndexCache {
+  const facetValues = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetValues()])) as Record<
+    FacetName,
+    FacetValues
+  >;
+  return { dataVersion, terms: new Set(), termsByLength: new Map(), docs: new Map(), facetValues };
+}
+
+const indexCaches = new WeakMap<Db, Map<string, IndexCache>>();
+
+const compareIds = (a: Candidate, b: Candidate) =>
+  a.facts.id < b.facts.id ? -1 : a.facts.id > b.facts.id ? 1 : 0;
+const byNewest = (a: Candidate, b: Candidate) => b.facts.createdAt - a.facts.createdAt || compareIds(a, b);
+const bySalary = (a: Candidate, b: Candidate) =>
+  b.facts.salaryMax - a.facts.salaryMax || b.facts.salaryMin - a.facts.salaryMin || byNewest(a, b);
+const byRelevanceThenNewest = (a: Candidate, b: Candidate) =>
+  a.tier - b.tier || b.score - a.score || byNewest(a, b);
+
+/** The first `count` items in `compare` order, without sorting everything when `count` is small. */
+function topCandidates(
+  items: Candidate[],
+  count: number,
+  compare: (a: Candidate, b: Candidate) => number,
+): Candidate[] {
+  if (count <= 0) return [];
+  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
+  const best: Candidate[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(best[middle]!, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+function factsOf(
+  cache: IndexCache,
+  rid: number,
+  doc: Pick<ListingDocument, 'id' | 'status' | ScalarFacet | 'salaryMinUsd' | 'salaryMaxUsd' | 'createdAt'>,
+  skillIds: string[],
+): DocFacts {
+  return {
+    rid,
+    id: doc.id,
+    open: doc.status === 'open',
+    salaryMin: doc.salaryMinUsd,
+    salaryMax: doc.salaryMaxUsd,
+    createdAt: doc.createdAt,
+    codes: SCALAR_FACETS.map((facet) => cache.facetValues[facet].intern(doc[facet])),
+    skillCodes: skillIds.map((id) => cache.facetValues.skills.intern(id)),
+  };
+}
 
 interface QueryAlternative {
   expression: string;
@@ -86,12 +186,12 @@ function quoteTerm(term: string): string {
   return `"${term}"`;
 }
 
-function addTerm(cache: TermCache, term: string): void {
+function addTerm(cache: IndexCache, term: string): void {
   if (cache.terms.has(term) || isPlaceholder(term)) return;
   cache.terms.add(term);
-  const bucket = cache.byLength.get(term.length);
+  const bucket = cache.termsByLength.get(term.length);
   if (bucket) bucket.push(term);
-  else cache.byLength.set(term.length, [term]);
+  else cache.termsByLength.set(term.length, [term]);
 }
 
 export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): SearchIndex {
@@ -103,7 +203,6 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   const db: Db = 'file' in options.db ? new Database(options.db.file) : options.db;
   const docs = `${prefix}docs`;
   const fts = `${prefix}fts`;
-  const skills = `${prefix}doc_skills`;
   const vocab = `${prefix}vocab`;
 
   db.exec(`
@@ -124,16 +223,9 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       salary_min_usd REAL NOT NULL,
       salary_max_usd REAL NOT NULL,
       created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
+      updated_at INTEGER NOT NULL,
+      skill_ids TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS ${docs}_newest ON ${docs} (status, created_at DESC, id);
-    CREATE INDEX IF NOT EXISTS ${docs}_salary ON ${docs} (status, salary_max_usd DESC);
-    CREATE TABLE IF NOT EXISTS ${skills} (
-      skill_id TEXT NOT NULL,
-      rid INTEGER NOT NULL,
-      PRIMARY KEY (skill_id, rid)
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS ${skills}_rid ON ${skills} (rid, skill_id);
     CREATE VIRTUAL TABLE IF NOT EXISTS ${fts} USING fts5(
       title, skills, company, description, tags,
       content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '2 3'
@@ -175,25 +267,33 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return stmt;
   }
 
-  function termCache(): TermCache {
-    let byPrefix = termCaches.get(db);
+  function indexCache(): IndexCache {
+    let byPrefix = indexCaches.get(db);
     if (!byPrefix) {
       byPrefix = new Map();
-      termCaches.set(db, byPrefix);
+      indexCaches.set(db, byPrefix);
     }
     const dataVersion = db.pragma('data_version', { simple: true }) as number;
     let cache = byPrefix.get(prefix);
     if (!cache || cache.dataVersion !== dataVersion) {
-      cache = { terms: new Set(), byLength: new Map(), dataVersion };
-      for (const row of statement(`SELECT term FROM ${vocab}`).raw().iterate()) {
-        addTerm(cache, (row as [string])[0]);
+      const fresh = emptyIndexCache(dataVersion);
+      for (const term of statement(`SELECT term FROM ${vocab}`).pluck().iterate())
+        addTerm(fresh, term as string);
+      const rows = statement(
+        `SELECT rid, id, status, seniority, remote, country, employment_type AS employmentType, company,
+          salary_min_usd AS salaryMinUsd, salary_max_usd AS salaryMaxUsd, created_at AS createdAt, skill_ids
+        FROM ${docs}`,
+      ).iterate() as IterableIterator<{ rid: number; skill_ids: string } & Parameters<typeof factsOf>[2]>;
+      for (const row of rows) {
+        fresh.docs.set(row.rid, factsOf(fresh, row.rid, row, JSON.parse(row.skill_ids) as string[]));
       }
+      cache = fresh;
       byPrefix.set(prefix, cache);
     }
     return cache;
   }
 
-  function typoCandidates(word: string, cache: TermCache): string[] {
+  function typoCandidates(word: string, cache: IndexCache): string[] {
     const budget = typoBudget(word);
     if (budget === 0) return [];
     const found: { term: string; lengthGap: number }[] = [];
@@ -203,19 +303,18 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       }
     };
     for (let length = word.length - budget; length <= word.length + budget; length++) {
-      for (const term of cache.byLength.get(length) ?? []) consider(term);
+      for (const term of cache.termsByLength.get(length) ?? []) consider(term);
     }
     for (const term of aliasTerms) if (!cache.terms.has(term)) consider(term);
     found.sort((a, b) => a.lengthGap - b.lengthGap || (a.term < b.term ? -1 : 1));
     return found.slice(0, MAX_TYPO_CANDIDATES).map((f) => f.term);
   }
 
-  function planQuery(q: string): QueryPlan | null {
+  function planQuery(q: string, cache: IndexCache): QueryPlan | null {
     const raw = q.slice(0, MAX_QUERY_LENGTH);
     const tokens = analyzer.tokenize(effectiveQueryText(q)).slice(0, MAX_QUERY_WORDS);
     if (tokens.length === 0) return null;
     const prefixLastWord = !/\s$/.test(raw);
-    const cache = termCache();
     const highlightTerms = new Set<string>();
     let highlightPrefix: string | null = null;
     const groups: QueryAlternative[][] = [];
@@ -282,26 +381,60 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     };
   }
 
-  function filterClauses(filter: SearchFilter, params: Record<string, unknown>): string[] {
-    const clauses = [`d.status = 'open'`];
-    let n = 0;
-    const param = (value: unknown) => {
-      const name = `f${n++}`;
-      params[name] = value;
-      return `@${name}`;
-    };
-    for (const skillId of new Set(filter.skills ?? [])) {
-      clauses.push(`d.rid IN (SELECT rid FROM ${skills} WHERE skill_id = ${param(skillId)})`);
-    }
-    for (const [facet, column] of Object.entries(FACET_COLUMNS) as [keyof typeof FACET_COLUMNS, string][]) {
+  function matchesFilter(filter: SearchFilter, cache: IndexCache): (facts: DocFacts) => boolean {
+    // Values never indexed have no code: a list of only those matches nothing, as it should.
+    const anyOf: [number, Set<number>][] = [];
+    SCALAR_FACETS.forEach((facet, position) => {
       const values = filter[facet];
-      if (values && values.length > 0) {
-        clauses.push(`d.${column} IN (${[...new Set(values)].map(param).join(', ')})`);
-      }
+      if (!values || values.length === 0) return;
+      const codes = values.map((v) => cache.facetValues[facet].codeOf(v)).filter((c) => c !== undefined);
+      anyOf.push([position, new Set(codes)]);
+    });
+    const skillCodes = [...new Set(filter.skills ?? [])].map(
+      (id) => cache.facetValues.skills.codeOf(id) ?? -1,
+    );
+    const salaryMin = filter.salaryMinUsd ?? -Infinity;
+    const postedSince = filter.postedSince ?? -Infinity;
+    if (
+      anyOf.length === 0 &&
+      skillCodes.length === 0 &&
+      salaryMin === -Infinity &&
+      postedSince === -Infinity
+    ) {
+      return (f) => f.open;
     }
-    if (filter.salaryMinUsd !== undefined) clauses.push(`d.salary_max_usd >= ${param(filter.salaryMinUsd)}`);
-    if (filter.postedSince !== undefined) clauses.push(`d.created_at >= ${param(filter.postedSince)}`);
-    return clauses;
+    return (f) => {
+      if (!f.open || f.salaryMax < salaryMin || f.createdAt < postedSince) return false;
+      for (const [position, codes] of anyOf) if (!codes.has(f.codes[position]!)) return false;
+      for (const code of skillCodes) if (!f.skillCodes.includes(code)) return false;
+      return true;
+    };
+  }
+
+  function countFacets(matched: readonly Candidate[], names: readonly FacetName[], cache: IndexCache) {
+    const facets = emptyFacets();
+    const counters = new Map<FacetName, Int32Array>(
+      names.map((facet) => [facet, new Int32Array(cache.facetValues[facet].values.length)]),
+    );
+    const scalarCounters = SCALAR_FACETS.map((facet) => counters.get(facet));
+    const skillCounter = counters.get('skills');
+    for (const { facts } of matched) {
+      for (let i = 0; i < scalarCounters.length; i++) {
+        const counter = scalarCounters[i];
+        if (counter) counter[facts.codes[i]!]!++;
+      }
+      if (skillCounter) for (const code of facts.skillCodes) skillCounter[code]!++;
+    }
+    for (const [facet, counter] of counters) {
+      const values = cache.facetValues[facet].values;
+      const entries: [string, number][] = [];
+      counter.forEach((count, code) => {
+        if (count > 0) entries.push([values[code]!, count]);
+      });
+      entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      facets[facet] = Object.fromEntries(entries);
+    }
+    return facets;
   }
 
   function highlight(text: string, plan: QueryPlan, cropWords: number | null): string {
@@ -332,155 +465,156 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return to === tokens.length ? out : `${out}…`;
   }
 
+  /**
+   * FTS5 finds the matching rows (and their bm25 score when ranking by relevance); filters, facet
+   * counts, sorting and paging then run over the cached document facts, which is much faster than
+   * joining and grouping in SQL for result sets of thousands of postings.
+   */
   function search(query: SearchQuery): SearchResult {
     const started = performance.now();
     assertValidSearchQuery(query);
-    const plan = planQuery(query.q);
-    const params: Record<string, unknown> = {};
-    const where = filterClauses(query.filter, params).join(' AND ');
-    const weights = COLUMN_WEIGHTS.join(', ');
-    let source: string;
+    const cache = indexCache();
+    const plan = planQuery(query.q, cache);
+    const accepts = matchesFilter(query.filter, cache);
+    const byRelevance = query.sort === 'relevance' && plan !== null;
+    const matched: Candidate[] = [];
     if (plan) {
-      params.match = plan.match;
-      source = `(SELECT rowid AS rid, bm25(${fts}, ${weights}) AS score FROM ${fts} WHERE ${fts} MATCH @match) m
-        JOIN ${docs} d ON d.rid = m.rid`;
+      const rids = selectRowids(plan.match);
+      const strict =
+        byRelevance && plan.strictMatch !== null ? new Set(selectRowids(plan.strictMatch)) : null;
+      const scores = byRelevance ? relevanceScores(plan, rids.length) : null;
+      for (const rid of rids) {
+        const facts = cache.docs.get(rid);
+        if (facts && accepts(facts)) {
+          matched.push({
+            facts,
+            score: scores?.get(rid) ?? 0,
+            tier: strict === null || strict.has(rid) ? 0 : 1,
+          });
+        }
+      }
     } else {
-      source = `${docs} d`;
+      for (const facts of cache.docs.values()) if (accepts(facts)) matched.push({ facts, score: 0, tier: 0 });
     }
 
-    const facetNames = [...new Set(query.facets)];
-    const facetSelects = [`SELECT '' AS facet, '' AS value, count(*) AS n FROM m`];
-    for (const facet of facetNames) {
-      facetSelects.push(
-        facet === 'skills'
-          ? `SELECT 'skills', s.skill_id, count(*) FROM m JOIN ${skills} s ON s.rid = m.rid GROUP BY s.skill_id`
-          : `SELECT '${facet}', ${FACET_COLUMNS[facet]}, count(*) FROM m GROUP BY ${FACET_COLUMNS[facet]}`,
-      );
-    }
-    const facetSql = `WITH m AS MATERIALIZED (SELECT d.rid, d.seniority, d.remote, d.country, d.employment_type, d.company
-        FROM ${source} WHERE ${where})
-      ${facetSelects.join(' UNION ALL ')}`;
-    const facets = emptyFacets();
-    let total = 0;
-    for (const row of statement(facetSql).raw().all(params) as [string, string, number][]) {
-      const [facet, value, count] = row;
-      if (facet === '') total = count;
-      else facets[facet as FacetName][value] = count;
-    }
-    for (const facet of facetNames) {
-      facets[facet] = Object.fromEntries(
-        Object.entries(facets[facet]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-      );
-    }
+    const facets = countFacets(matched, [...new Set(query.facets)], cache);
+    const compare = byRelevance ? byRelevanceThenNewest : query.sort === 'salary' ? bySalary : byNewest;
+    const page = topCandidates(matched, query.offset + query.limit, compare).slice(query.offset);
+    const texts =
+      query.highlight && plan && page.length > 0
+        ? new Map(
+            (
+              statement(
+                `SELECT rid, title, description FROM ${docs} WHERE rid IN (${page.map(() => '?').join(', ')})`,
+              )
+                .raw()
+                .all(...page.map((c) => c.facts.rid)) as [number, string, string][]
+            ).map(([rid, title, description]) => [rid, { title, description }]),
+          )
+        : null;
+    const hits = page.map((candidate): SearchHit => {
+      const hit: SearchHit = { id: candidate.facts.id };
+      if (byRelevance) hit.score = candidate.score;
+      const text = texts?.get(candidate.facts.rid);
+      if (plan && text) {
+        hit.highlights = {
+          title: highlight(text.title, plan, null),
+          description: highlight(text.description, plan, DESCRIPTION_CROP_WORDS),
+        };
+      }
+      return hit;
+    });
+    return { hits, total: matched.length, facets, processingTimeMs: performance.now() - started };
+  }
 
-    const hits: SearchHit[] = [];
-    if (query.limit > 0 && query.offset < total) {
-      let order: string;
-      let tier = '0';
-      if (query.sort === 'salary') {
-        order = 'd.salary_max_usd DESC, d.salary_min_usd DESC, d.created_at DESC, d.id';
-      } else if (query.sort === 'relevance' && plan) {
-        if (plan.strictMatch !== null) {
-          params.strict = plan.strictMatch;
-          tier = `(CASE WHEN d.rid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH @strict) THEN 0 ELSE 1 END)`;
-        }
-        order = 'tier, m.score, d.created_at DESC, d.id';
-      } else {
-        order = 'd.created_at DESC, d.id';
-      }
-      const highlightColumns = query.highlight && plan ? ', d.title, d.description' : '';
-      const pageSql = `SELECT d.id, ${plan ? 'm.score' : 'NULL'} AS score, ${tier} AS tier${highlightColumns}
-        FROM ${source} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-      params.limit = query.limit;
-      params.offset = query.offset;
-      const rows = statement(pageSql).all(params) as {
-        id: string;
-        score: number | null;
-        title?: string;
-        description?: string;
-      }[];
-      for (const row of rows) {
-        const hit: SearchHit = { id: row.id };
-        if (row.score !== null) hit.score = -row.score;
-        if (plan && row.title !== undefined && row.description !== undefined) {
-          hit.highlights = {
-            title: highlight(row.title, plan, null),
-            description: highlight(row.description, plan, DESCRIPTION_CROP_WORDS),
-          };
-        }
-        hits.push(hit);
-      }
+  /**
+   * bm25 (higher is better) for up to BM25_ROW_LIMIT matches. bm25 costs a few microseconds a row, so a
+   * query matching most of the board ("e", "engineer") ranks title matches first instead.
+   */
+  function relevanceScores(plan: QueryPlan, matches: number): Map<number, number> {
+    if (matches > BM25_ROW_LIMIT) {
+      return new Map(selectRowids(`{title} : (${plan.match})`).map((rid) => [rid, 1]));
     }
-    return { hits, total, facets, processingTimeMs: performance.now() - started };
+    const rows = statement(
+      `SELECT rowid, bm25(${fts}, ${COLUMN_WEIGHTS.join(', ')}) FROM ${fts} WHERE ${fts} MATCH ?`,
+    )
+      .raw()
+      .all(plan.match) as [number, number][];
+    return new Map(rows.map(([rid, bm25]) => [rid, -bm25]));
+  }
+
+  function selectRowids(match: string): number[] {
+    return statement(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(match) as number[];
   }
 
   const selectExisting = db.prepare(`SELECT rid, version FROM ${docs} WHERE id = ?`);
-  const insertDoc =
-    db.prepare(`INSERT INTO ${docs} (id, version, status, title, description, company, company_id,
-      seniority, remote, country, city, employment_type, salary_min_usd, salary_max_usd, created_at, updated_at)
+  const insertDoc = db.prepare(`INSERT INTO ${docs} (id, version, status, title, description, company,
+      company_id, seniority, remote, country, city, employment_type, salary_min_usd, salary_max_usd,
+      created_at, updated_at, skill_ids)
     VALUES (@id, @version, @status, @title, @description, @company, @companyId, @seniority, @remote, @country,
-      @city, @employmentType, @salaryMinUsd, @salaryMaxUsd, @createdAt, @updatedAt) RETURNING rid`);
+      @city, @employmentType, @salaryMinUsd, @salaryMaxUsd, @createdAt, @updatedAt, @skillIds) RETURNING rid`);
   const updateDoc = db.prepare(`UPDATE ${docs} SET version = @version, status = @status, title = @title,
       description = @description, company = @company, company_id = @companyId, seniority = @seniority,
       remote = @remote, country = @country, city = @city, employment_type = @employmentType,
       salary_min_usd = @salaryMinUsd, salary_max_usd = @salaryMaxUsd, created_at = @createdAt,
-      updated_at = @updatedAt
+      updated_at = @updatedAt, skill_ids = @skillIds
     WHERE rid = @rid`);
   const deleteDocRow = db.prepare(`DELETE FROM ${docs} WHERE rid = ?`);
   const deleteFtsRow = db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`);
   const insertFtsRow = db.prepare(
     `INSERT INTO ${fts} (rowid, title, skills, company, description, tags) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const deleteSkillRows = db.prepare(`DELETE FROM ${skills} WHERE rid = ?`);
-  const insertSkillRow = db.prepare(`INSERT OR IGNORE INTO ${skills} (skill_id, rid) VALUES (?, ?)`);
 
   const writeDocuments = db.transaction((batch: ListingDocument[]) => {
-    const written: string[][] = [];
+    const written: { rid: number; doc: ListingDocument; columns: string[] }[] = [];
     for (const doc of batch) {
       const existing = selectExisting.get(doc.id) as { rid: number; version: number } | undefined;
       if (existing && existing.version > doc.version) continue;
-      const { skills: _skills, ...row } = doc;
+      const { skills, ...fields } = doc;
+      const row = { ...fields, skillIds: JSON.stringify(skills.map((s) => s.id)) };
       let rid: number;
       if (existing) {
         rid = existing.rid;
         updateDoc.run({ ...row, rid });
         deleteFtsRow.run(rid);
-        deleteSkillRows.run(rid);
       } else {
         rid = (insertDoc.get(row) as { rid: number }).rid;
       }
       const columns = [
         analyzer.indexText(doc.title),
         [
-          ...doc.skills.map((s) => placeholderTerm('skill', s.id)),
-          ...doc.skills.map((s) => analyzer.indexText(s.name)),
+          ...skills.map((s) => placeholderTerm('skill', s.id)),
+          ...skills.map((s) => analyzer.indexText(s.name)),
         ].join(' '),
         analyzer.indexText(doc.company),
         analyzer.indexText(doc.description),
         analyzer.indexText(`${doc.seniority} ${doc.remote} ${doc.employmentType} ${doc.city}`),
       ];
       insertFtsRow.run(rid, ...columns);
-      for (const skill of doc.skills) insertSkillRow.run(skill.id, rid);
-      written.push(columns);
+      written.push({ rid, doc, columns });
     }
     return written;
   });
 
   const deleteDocuments = db.transaction((ids: string[]) => {
+    const removed: number[] = [];
     for (const id of ids) {
       const existing = selectExisting.get(id) as { rid: number } | undefined;
       if (!existing) continue;
       deleteFtsRow.run(existing.rid);
-      deleteSkillRows.run(existing.rid);
       deleteDocRow.run(existing.rid);
+      removed.push(existing.rid);
     }
+    return removed;
   });
 
   const clearAll = db.transaction(() => {
     db.prepare(`DELETE FROM ${docs}`).run();
-    db.prepare(`DELETE FROM ${skills}`).run();
     db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
+
+  /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
+  const loadedCache = () => indexCaches.get(db)?.get(prefix);
 
   return {
     async applySettings() {
@@ -488,22 +622,32 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     },
     async upsert(batch) {
       const written = writeDocuments(batch);
-      const cache = termCaches.get(db)?.get(prefix);
-      if (cache) {
-        for (const columns of written) {
-          for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
-        }
+      const cache = loadedCache();
+      if (!cache) return;
+      for (const { rid, doc, columns } of written) {
+        cache.docs.set(
+          rid,
+          factsOf(
+            cache,
+            rid,
+            doc,
+            doc.skills.map((s) => s.id),
+          ),
+        );
+        for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
       }
     },
     async delete(ids) {
-      deleteDocuments(ids);
+      const removed = deleteDocuments(ids);
+      const cache = loadedCache();
+      for (const rid of removed) cache?.docs.delete(rid);
     },
     async search(query) {
       return search(query);
     },
     async clear() {
       clearAll();
-      termCaches.get(db)?.delete(prefix);
+      indexCaches.get(db)?.delete(prefix);
     },
     async stats() {
       const row = db.prepare(`SELECT count(*) AS n FROM ${docs}`).get() as { n: number };

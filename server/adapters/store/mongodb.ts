@@ -152,7 +152,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * refused at start-up with a clear message instead of failing on the first match write.
  */
 async function assertReplicaSet(connection: Connection, uri: string): Promise<void> {
-  const hello = await connection.db!.admin().command({ hello: 1 });
+  const hello = await connection.db!.command({ hello: 1 });
   if (typeof hello.setName !== 'string' && hello.msg !== 'isdbgrid') {
     throw new AppError(
       'unavailable',
@@ -185,8 +185,14 @@ async function openOnce(options: MongoStoreOptions, timeoutMs: number): Promise<
       sanitizeFilter: true,
     });
     await assertReplicaSet(connection, options.uri);
-    // Creating indexes is idempotent, so every replica of the API may do it at start-up.
-    await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+    // Idempotent, so every replica of the API and the workers may do it at start-up. Collections are
+    // created up front because a transaction (match writes) may not be the first to touch one.
+    await Promise.all(
+      Object.values(models).map(async (model) => {
+        await model.createCollection();
+        await model.createIndexes();
+      }),
+    );
     return { connection, models };
   } catch (error) {
     await connection.close(true).catch(() => undefined);
@@ -800,7 +806,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     async ping() {
       const { connection } = await handle();
       try {
-        await connection.db!.admin().ping();
+        await connection.db!.command({ ping: 1 });
       } catch (error) {
         throw translateMongoError(error, 'ping');
       }

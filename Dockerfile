@@ -1,0 +1,30 @@
+# One image for both production processes: `npx tsx server/main.ts` (API and web UI, the default
+# command) and `npx tsx workers/main.ts` (queue processors). docker-compose.yml runs one of each.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Compilers only for a native module (better-sqlite3, argon2) that has no prebuilt binary for the platform.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY . .
+RUN npm run build:web \
+  && npm prune --omit=dev --no-audit --no-fund --loglevel=error
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/app/data \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+# Sources run as TypeScript through tsx; .dockerignore keeps tests, docs and local state out.
+COPY --chown=node:node . .
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist/web ./dist/web
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+CMD ["npx", "tsx", "server/main.ts"]

@@ -1,0 +1,326 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import type { ListingDocument, SearchQuery, SearchVocabulary } from '../../server/adapters/search/port.ts';
+import { FACET_NAMES } from '../../server/adapters/search/port.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import type { BenchRow } from './types.ts';
+
+/**
+ * Search latency of the embedded engine over 20k synthetic postings: p50 and p99 of a fixed set of
+ * queries (plain, typos, technology tokens, prefixes, filters, browse), each with all facets and
+ * highlights, as the search page asks. Goal: p99 under 30 ms.
+ */
+
+const POSTINGS = 20_000;
+const RUNS_PER_QUERY = 60;
+const WARM_UP_RUNS = 5;
+
+const SKILLS: SearchVocabulary['skills'] = [
+  { id: 'go', name: 'Go', aliases: ['golang'] },
+  { id: 'java', name: 'Java', aliases: [] },
+  { id: 'kotlin', name: 'Kotlin', aliases: [] },
+  { id: 'python', name: 'Python', aliases: ['py'] },
+  { id: 'rust', name: 'Rust', aliases: [] },
+  { id: 'csharp', name: 'C#', aliases: ['csharp'] },
+  { id: 'cpp', name: 'C++', aliases: ['cpp'] },
+  { id: 'c', name: 'C', aliases: [] },
+  { id: 'dotnet', name: '.NET', aliases: ['dotnet'] },
+  { id: 'aspnet-core', name: 'ASP.NET Core', aliases: ['asp.net'] },
+  { id: 'nodejs', name: 'Node.js', aliases: ['node', 'nodejs'] },
+  { id: 'typescript', name: 'TypeScript', aliases: ['ts'] },
+  { id: 'javascript', name: 'JavaScript', aliases: ['js'] },
+  { id: 'ruby', name: 'Ruby', aliases: [] },
+  { id: 'rails', name: 'Ruby on Rails', aliases: ['rails', 'ror'] },
+  { id: 'php', name: 'PHP', aliases: [] },
+  { id: 'laravel', name: 'Laravel', aliases: [] },
+  { id: 'django', name: 'Django', aliases: [] },
+  { id: 'fastapi', name: 'FastAPI', aliases: [] },
+  { id: 'spring-boot', name: 'Spring Boot', aliases: ['spring'] },
+  { id: 'elixir', name: 'Elixir', aliases: [] },
+  { id: 'scala', name: 'Scala', aliases: [] },
+  { id: 'postgresql', name: 'PostgreSQL', aliases: ['postgres', 'psql'] },
+  { id: 'mysql', name: 'MySQL', aliases: [] },
+  { id: 'mongodb', name: 'MongoDB', aliases: ['mongo'] },
+  { id: 'redis', name: 'Redis', aliases: [] },
+  { id: 'elasticsearch', name: 'Elasticsearch', aliases: ['elastic'] },
+  { id: 'cassandra', name: 'Cassandra', aliases: [] },
+  { id: 'kafka', name: 'Apache Kafka', aliases: ['kafka'] },
+  { id: 'rabbitmq', name: 'RabbitMQ', aliases: ['rabbit'] },
+  { id: 'kubernetes', name: 'Kubernetes', aliases: ['k8s'] },
+  { id: 'docker', name: 'Docker', aliases: [] },
+  { id: 'terraform', name: 'Terraform', aliases: [] },
+  { id: 'aws', name: 'AWS', aliases: ['amazon web services'] },
+  { id: 'gcp', name: 'Google Cloud', aliases: ['gcp'] },
+  { id: 'azure', name: 'Azure', aliases: [] },
+  { id: 'ci-cd', name: 'CI/CD', aliases: ['continuous integration'] },
+  { id: 'grpc', name: 'gRPC', aliases: [] },
+  { id: 'graphql', name: 'GraphQL', aliases: [] },
+  { id: 'rest', name: 'REST API design', aliases: ['rest', 'restful'] },
+  { id: 'oauth', name: 'OAuth', aliases: ['oauth2'] },
+  { id: 'observability', name: 'Observability', aliases: ['prometheus', 'opentelemetry'] },
+  { id: 'linux', name: 'Linux', aliases: [] },
+  { id: 'microservices', name: 'Microservices', aliases: [] },
+];
+
+const ROLES = [
+  'Backend Engineer',
+  'Software Engineer',
+  'Platform Engineer',
+  'Backend Developer',
+  'Site Reliability Engineer',
+  'API Engineer',
+  'Data Engineer',
+  'Infrastructure Engineer',
+];
+const SENIORITIES = ['junior', 'mid', 'senior', 'staff', 'lead'] as const;
+const SENIORITY_WORDS: Record<(typeof SENIORITIES)[number], string> = {
+  junior: 'Junior',
+  mid: '',
+  senior: 'Senior',
+  staff: 'Staff',
+  lead: 'Lead',
+};
+const REMOTES = ['onsite', 'hybrid', 'remote'] as const;
+const EMPLOYMENT = ['full-time', 'full-time', 'full-time', 'contract', 'part-time'] as const;
+const PLACES = [
+  ['DE', 'Berlin'],
+  ['DE', 'Munich'],
+  ['FR', 'Paris'],
+  ['NL', 'Amsterdam'],
+  ['GB', 'London'],
+  ['US', 'New York'],
+  ['US', 'Austin'],
+  ['ES', 'Barcelona'],
+  ['PL', 'Warsaw'],
+  ['CH', 'Zürich'],
+  ['SE', 'Stockholm'],
+  ['PT', 'Lisbon'],
+] as const;
+const COMPANY_PARTS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Stark',
+  'Wayne',
+  'Tyrell',
+  'Cyberdyne',
+  'Soylent',
+  'Wonka',
+];
+const COMPANY_SUFFIXES = ['Labs', 'Systems', 'Cloud', 'Payments', 'Health', 'Logistics', 'Data', 'Software'];
+const SENTENCES = [
+  'You will design, build and operate the services behind our {product}.',
+  'Our stack is {a}, {b} and {c}, deployed on {d}.',
+  'You care about clean APIs, tests and observability.',
+  'Experience with {a} is required; {b} is a plus.',
+  'We handle millions of requests a day with low latency and high availability.',
+  'You will mentor engineers and review designs for reliability and security.',
+  'We value ownership, pragmatic engineering and written communication.',
+  'On-call is shared fairly across the team, with a generous compensation.',
+  'You will migrate legacy systems to {a} and improve our {b} pipelines.',
+  'The team owns event processing with {a} and storage on {b}.',
+  'We offer a learning budget, flexible hours and a competitive net salary.',
+  'Knowledge of distributed systems, caching and message queues helps.',
+];
+const PRODUCTS = [
+  'payments platform',
+  'logistics network',
+  'marketplace',
+  'health records system',
+  'analytics product',
+  'banking core',
+];
+
+/** Small deterministic PRNG (mulberry32) so every run indexes the same postings. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticPostings(count: number): ListingDocument[] {
+  const random = randomSource(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const spellingOf = (skill: SearchVocabulary['skills'][number]) =>
+    skill.aliases.length > 0 && random() < 0.3 ? pick(skill.aliases) : skill.name;
+  const start = Date.UTC(2025, 0, 1);
+  const docs: ListingDocument[] = [];
+  for (let i = 0; i < count; i++) {
+    const skillCount = 3 + Math.floor(random() * 6);
+    const chosen = new Map<string, SearchVocabulary['skills'][number]>();
+    while (chosen.size < skillCount) {
+      const skill = pick(SKILLS);
+      chosen.set(skill.id, skill);
+    }
+    const skills = [...chosen.values()];
+    const seniority = pick(SENIORITIES);
+    const lead = skills[0]!;
+    const title = [SENIORITY_WORDS[seniority], random() < 0.6 ? lead.name : '', pick(ROLES)]
+      .filter(Boolean)
+      .join(' ');
+    const sentences: string[] = [];
+    const sentenceCount = 6 + Math.floor(random() * 8);
+    for (let s = 0; s < sentenceCount; s++) {
+      sentences.push(
+        pick(SENTENCES)
+          .replace('{product}', pick(PRODUCTS))
+          .replace(/\{[abcd]\}/g, () => spellingOf(random() < 0.7 ? pick(skills) : pick(SKILLS))),
+      );
+    }
+    const [country, city] = pick(PLACES);
+    const base = 40_000 + Math.floor(random() * 120_000);
+    const createdAt = start + Math.floor(random() * 365 * 86_400_000);
+    docs.push({
+      id: `listing-${i.toString().padStart(6, '0')}`,
+      title,
+      description: sentences.join(' '),
+      company: `${pick(COMPANY_PARTS)} ${pick(COMPANY_SUFFIXES)}`,
+      companyId: `company-${i % 500}`,
+      skills: skills.map((s) => ({ id: s.id, name: s.name })),
+      seniority,
+      remote: pick(REMOTES),
+      country,
+      city,
+      employmentType: pick(EMPLOYMENT),
+      salaryMinUsd: base,
+      salaryMaxUsd: base + 10_000 + Math.floor(random() * 40_000),
+      createdAt,
+      updatedAt: createdAt,
+      status: random() < 0.9 ? 'open' : 'closed',
+      version: 1,
+    });
+  }
+  return docs;
+}
+
+type BenchQuery = { name: string; query: Partial<SearchQuery> };
+
+const QUERIES: BenchQuery[] = [
+  { name: 'plain: golang', query: { q: 'golang' } },
+  { name: 'plain: backend engineer (common words)', query: { q: 'backend engineer' } },
+  { name: 'plain: senior golang kubernetes remote', query: { q: 'senior golang kubernetes remote' } },
+  { name: 'tech token: c#', query: { q: 'c#' } },
+  { name: 'tech token: node.js backend', query: { q: 'node.js backend' } },
+  { name: 'prefix: kube', query: { q: 'kube' } },
+  { name: 'prefix: e (one letter)', query: { q: 'e' } },
+  { name: 'typo: kubernets', query: { q: 'kubernets' } },
+  { name: 'typo: postgress', query: { q: 'postgress' } },
+  { name: 'typo: senior golang kubernets remote', query: { q: 'senior golang kubernets remote' } },
+  { name: 'typo: pyhton develper', query: { q: 'pyhton develper' } },
+  {
+    name: 'filter: golang in DE, remote',
+    query: { q: 'golang', filter: { country: ['DE'], remote: ['remote'] } },
+  },
+  { name: 'filter: typo + salary ≥ 120k', query: { q: 'microservics', filter: { salaryMinUsd: 120_000 } } },
+  { name: 'filter only: skills go + postgresql', query: { q: '', filter: { skills: ['go', 'postgresql'] } } },
+  { name: 'browse: everything, newest', query: { q: '', sort: 'newest' } },
+  { name: 'browse: everything, by salary', query: { q: '', sort: 'salary' } },
+  { name: 'sort newest: engineer', query: { q: 'engineer', sort: 'newest' } },
+];
+
+function percentile(sortedValues: number[], p: number): number {
+  const rank = Math.min(sortedValues.length - 1, Math.ceil((p / 100) * sortedValues.length) - 1);
+  return sortedValues[Math.max(0, rank)]!;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'backboard-bench-search-'));
+  const db = new Database(join(dir, 'bench.db'));
+  db.pragma('journal_mode = WAL');
+  const index = createSqliteSearchIndex({ db, vocabulary: { skills: SKILLS } });
+  const rows: BenchRow[] = [];
+  try {
+    await index.applySettings();
+    const docs = syntheticPostings(POSTINGS);
+    const indexStart = performance.now();
+    for (let i = 0; i < docs.length; i += 500) await index.upsert(docs.slice(i, i + 500));
+    const indexMs = performance.now() - indexStart;
+    rows.push({
+      area: 'search',
+      case: `index ${POSTINGS} postings (sqlite-fts)`,
+      metric: 'throughput',
+      value: Math.round(POSTINGS / (indexMs / 1000)),
+      unit: 'docs/s',
+    });
+
+    const fullQuery = (q: BenchQuery): SearchQuery => ({
+      q: '',
+      filter: {},
+      facets: [...FACET_NAMES],
+      sort: 'relevance',
+      offset: 0,
+      limit: 20,
+      highlight: true,
+      ...q.query,
+    });
+    const timings = new Map<string, number[]>(QUERIES.map((q) => [q.name, []]));
+    for (const q of QUERIES) for (let i = 0; i < WARM_UP_RUNS; i++) await index.search(fullQuery(q));
+    for (let run = 0; run < RUNS_PER_QUERY; run++) {
+      for (const q of QUERIES) {
+        const started = performance.now();
+        await index.search(fullQuery(q));
+        timings.get(q.name)!.push(performance.now() - started);
+      }
+    }
+    const all: number[] = [];
+    for (const q of QUERIES) {
+      const values = timings.get(q.name)!.sort((a, b) => a - b);
+      all.push(...values);
+      const total = (await index.search(fullQuery(q))).total;
+      rows.push({
+        area: 'search',
+        case: q.name,
+        metric: 'p50',
+        value: round(percentile(values, 50)),
+        unit: 'ms',
+        note: `${total} hits`,
+      });
+      rows.push({
+        area: 'search',
+        case: q.name,
+        metric: 'p99',
+        value: round(percentile(values, 99)),
+        unit: 'ms',
+      });
+    }
+    all.sort((a, b) => a - b);
+    const note = `${POSTINGS} postings, all facets and highlights, limit 20, ${QUERIES.length} queries × ${RUNS_PER_QUERY} runs; goal p99 < 30 ms`;
+    rows.push({
+      area: 'search',
+      case: 'all queries (sqlite-fts)',
+      metric: 'p50',
+      value: round(percentile(all, 50)),
+      unit: 'ms',
+      note,
+    });
+    rows.push({
+      area: 'search',
+      case: 'all queries (sqlite-fts)',
+      metric: 'p99',
+      value: round(percentile(all, 99)),
+      unit: 'ms',
+    });
+  } finally {
+    await index.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.table(await run());
+}
