@@ -23,6 +23,8 @@ function lineEnd(text: string, index: number): number {
 function parseRecord(text: string): ParseResult {
   const fields: string[] = [];
   let index = 0;
+  // End of the physical line `index` is on; recomputed only when a quoted field runs past it.
+  let stop = lineEnd(text, 0);
   for (;;) {
     if (text.charCodeAt(index) === 0x22) {
       let value = '';
@@ -40,18 +42,14 @@ function parseRecord(text: string): ParseResult {
         break;
       }
       fields.push(value);
-      const next = text.charCodeAt(index);
-      if (index === text.length || next === 0x0a) return { fields, end: index };
-      if (next !== 0x2c) {
-        return {
-          error: `unexpected character after closing quote at column ${index + 1}`,
-          end: lineEnd(text, index),
-        };
+      if (index > stop) stop = lineEnd(text, index);
+      if (index === stop) return { fields, end: stop };
+      if (text.charCodeAt(index) !== 0x2c) {
+        return { error: `unexpected character after closing quote at column ${index + 1}`, end: stop };
       }
       index += 1;
       continue;
     }
-    const stop = lineEnd(text, index);
     const comma = text.indexOf(',', index);
     const fieldEnd = comma === -1 || comma > stop ? stop : comma;
     const value = text.slice(index, fieldEnd);
@@ -87,7 +85,8 @@ export class CsvLineReader {
   private drain(out: CsvRecord[], atEnd: boolean): void {
     while (this.pending.length > 0) {
       const first = this.pending[0]!;
-      const joined = this.pending.map((entry) => entry.text).join('\n');
+      const joined =
+        this.pending.length === 1 ? first.text : this.pending.map((entry) => entry.text).join('\n');
       const result = parseRecord(joined);
       if ('incomplete' in result) {
         if (!atEnd && this.pending.length < MAX_RECORD_LINES) return;
