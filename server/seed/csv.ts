@@ -76,6 +76,11 @@ export class CsvLineReader {
     return out;
   }
 
+  /** True when no record is half read (no quoted field left open). */
+  get idle(): boolean {
+    return this.pending.length === 0;
+  }
+
   end(): CsvRecord[] {
     const out: CsvRecord[] = [];
     this.drain(out, true);

@@ -140,6 +140,8 @@ function validator(schema: TSchema) {
 /** The schema's verdict in one line: the first few problems with their paths, as the API reports them. */
 export function validate<T>(schema: TSchema, value: unknown, convert: boolean): Shaped<T> {
   const check = validator(schema);
+  // A complete record passes as it is; defaults (the slower path) are filled only when it does not.
+  if (!convert && check.Check(value)) return { ok: true, value: value as T };
   const withDefaults = Value.Default(schema, value) as unknown;
   const candidate = convert ? Value.Convert(schema, withDefaults) : withDefaults;
   if (check.Check(candidate)) return { ok: true, value: candidate as T };

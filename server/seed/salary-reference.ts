@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import type { Seniority } from '../adapters/store/port.ts';
 import { countryCodeForName } from '../domain/currency.ts';
 import type { SalarySample } from '../domain/salary-bands.ts';
 import { findSkillId } from '../domain/taxonomy.ts';
-import { parseCsv } from './csv.ts';
+import { CsvLineReader, type CsvRecord } from './csv.ts';
 
 /**
  * The salary reference: professional developers from the Stack Overflow Developer Survey 2019 (ODbL 1.0,
@@ -18,6 +18,7 @@ export const SURVEY_FILE = new URL(
 );
 
 const PROFESSIONAL = 'I am a developer by profession';
+const PROFESSIONAL_PREFIX = `${PROFESSIONAL},`;
 
 /**
  * Outlier rule: keep yearly compensation from USD 1 000 to under USD 1 000 000. The survey top-coded
@@ -112,44 +113,97 @@ const WORK_LOCATIONS: Readonly<Record<string, WorkLocation>> = {
   'Other place, such as a coworking space or cafe': 'elsewhere',
 };
 
-/** Respondents from a survey CSV text (the shipped file's columns): professionals with a kept salary. */
-export function respondentsFromCsv(text: string): SurveyRespondent[] {
-  const records = parseCsv(text);
-  const header = records[0]?.fields;
-  if (!header) return [];
-  const column = new Map(header.map((name, index) => [name, index]));
+/**
+ * Collects respondents from the survey CSV fed line by line (the file is 26 MB unpacked, so it is
+ * streamed rather than held as one string).
+ */
+class RespondentCollector {
+  readonly respondents: SurveyRespondent[] = [];
+  private readonly reader = new CsvLineReader();
+  private columns: ColumnIndexes | undefined;
+  private line = 0;
+
+  push(text: string): void {
+    this.line += 1;
+    // Cheap skip: a row that is neither the header nor a professional's cannot be kept.
+    if (this.columns && this.reader.idle && !text.startsWith(PROFESSIONAL_PREFIX) && !text.includes('"'))
+      return;
+    this.take(this.reader.push(text, this.line));
+  }
+
+  end(): SurveyRespondent[] {
+    this.take(this.reader.end());
+    return this.respondents;
+  }
+
+  private take(records: CsvRecord[]): void {
+    for (const record of records) {
+      if (!record.fields) continue;
+      if (!this.columns) this.columns = columnIndexes(record.fields);
+      else this.keep(record.line, record.fields, this.columns);
+    }
+  }
+
+  private keep(line: number, fields: string[], columns: ColumnIndexes): void {
+    if (fields[columns.mainBranch] !== PROFESSIONAL) return;
+    const annualUsd = Number(fields[columns.comp]);
+    if (!(annualUsd >= MIN_ANNUAL_USD && annualUsd < MAX_ANNUAL_USD)) return;
+    const years = estimatedYearsFromAge(Number(fields[columns.age]));
+    this.respondents.push({
+      line,
+      country: countryCodeForName(fields[columns.country] ?? '') ?? null,
+      annualUsd,
+      skills: skillIdsOf(columns.skills.map((index) => fields[index])),
+      desiredSkills: skillIdsOf(columns.desires.map((index) => fields[index])),
+      yearsExperience: years,
+      seniority: years === null ? null : seniorityForYears(years),
+      workLocation: WORK_LOCATIONS[fields[columns.workLoc] ?? ''] ?? null,
+    });
+  }
+}
+
+interface ColumnIndexes {
+  mainBranch: number;
+  country: number;
+  comp: number;
+  age: number;
+  workLoc: number;
+  skills: number[];
+  desires: number[];
+}
+
+function columnIndexes(header: string[]): ColumnIndexes {
+  const column = new Map(header.map((name, index) => [name.trim(), index]));
   const need = (name: string) => {
     const index = column.get(name);
     if (index === undefined) throw new Error(`The survey file has no ${name} column`);
     return index;
   };
-  const mainBranch = need('MainBranch');
-  const country = need('Country');
-  const comp = need('ConvertedComp');
-  const age = need('Age');
-  const workLoc = need('WorkLoc');
-  const skillColumns = SKILL_COLUMNS.map(need);
-  const desireColumns = DESIRE_COLUMNS.map(need);
+  return {
+    mainBranch: need('MainBranch'),
+    country: need('Country'),
+    comp: need('ConvertedComp'),
+    age: need('Age'),
+    workLoc: need('WorkLoc'),
+    skills: SKILL_COLUMNS.map(need),
+    desires: DESIRE_COLUMNS.map(need),
+  };
+}
 
-  const out: SurveyRespondent[] = [];
-  for (const record of records.slice(1)) {
-    const fields = record.fields;
-    if (!fields || fields[mainBranch] !== PROFESSIONAL) continue;
-    const annualUsd = Number(fields[comp]);
-    if (!(annualUsd >= MIN_ANNUAL_USD && annualUsd < MAX_ANNUAL_USD)) continue;
-    const years = estimatedYearsFromAge(Number(fields[age]));
-    out.push({
-      line: record.line,
-      country: countryCodeForName(fields[country] ?? '') ?? null,
-      annualUsd,
-      skills: skillIdsOf(skillColumns.map((index) => fields[index])),
-      desiredSkills: skillIdsOf(desireColumns.map((index) => fields[index])),
-      yearsExperience: years,
-      seniority: years === null ? null : seniorityForYears(years),
-      workLocation: WORK_LOCATIONS[fields[workLoc] ?? ''] ?? null,
-    });
-  }
-  return out;
+/** Respondents from a survey CSV text (the shipped file's columns): professionals with a kept salary. */
+export function respondentsFromCsv(text: string): SurveyRespondent[] {
+  const collector = new RespondentCollector();
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) collector.push(line);
+  return collector.end();
+}
+
+async function respondentsFromFile(file: URL): Promise<SurveyRespondent[]> {
+  const collector = new RespondentCollector();
+  const input = createReadStream(file).pipe(createGunzip());
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) collector.push(line);
+  return collector.end();
 }
 
 /** Salary samples from respondents: yearly USD, estimated seniority, country, skills; source "survey". */
@@ -168,9 +222,7 @@ let samplesCache: Promise<SalarySample[]> | undefined;
 
 /** The shipped survey's professional respondents, read once per process. */
 export function loadSurveyRespondents(): Promise<SurveyRespondent[]> {
-  respondentsCache ??= readFile(SURVEY_FILE)
-    .then((gz) => promisify(gunzip)(gz))
-    .then((csv) => respondentsFromCsv(csv.toString('utf8')));
+  respondentsCache ??= respondentsFromFile(SURVEY_FILE);
   respondentsCache.catch(() => {
     respondentsCache = undefined;
   });
