@@ -11,6 +11,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Store } from './adapters/store/port.ts';
+import type { SearchIndex } from './adapters/search/port.ts';
+import type { JobQueue } from './adapters/queue/port.ts';
+import type { BackboardJobs } from '../workers/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -19,6 +22,12 @@ import authRoutes from './routes/auth.ts';
 import healthRoutes from './routes/health.ts';
 import listingRoutes from './routes/listings.ts';
 import profileRoutes from './routes/profile.ts';
+import adminRoutes from './routes/admin.ts';
+import skillRoutes from './routes/skills.ts';
+import salaryBandRoutes from './routes/salary-bands.ts';
+import { createAdminService, type AdminService } from './services/admin.ts';
+import { createMatchingService, type MatchingService } from './services/matching.ts';
+import { createSearchService, type SearchService } from './services/search.ts';
 import { createAccountService, type AccountService } from './services/accounts.ts';
 import { silentChangeFeed, type ChangeFeed } from './services/changes.ts';
 import { createListingService, type ListingService } from './services/listings.ts';
@@ -35,6 +44,8 @@ export interface Backend {
 export interface AppDeps {
   config: Config;
   store: Store;
+  search: SearchIndex;
+  queue: JobQueue<BackboardJobs>;
   changes?: ChangeFeed;
   /** Every backend `/ready` should check; defaults to the store alone. */
   backends?: Backend[];
@@ -48,6 +59,9 @@ export interface Services {
   listings: ListingService;
   profiles: ProfileService;
   salary: SalaryService;
+  matching: MatchingService;
+  search: SearchService;
+  admin: AdminService;
 }
 
 declare module 'fastify' {
@@ -78,11 +92,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     backends: deps.backends ?? [{ name: 'store', adapter: store.kind, ping: () => store.ping() }],
   });
+  const listings = createListingService(store, changes);
+  const matching = createMatchingService(store, listings);
   app.decorate('services', {
     accounts: createAccountService(store, { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds }),
-    listings: createListingService(store, changes),
+    listings,
     profiles: createProfileService(store, changes),
     salary: createSalaryService(store),
+    matching,
+    search: createSearchService(store, deps.search, matching),
+    admin: createAdminService(store, deps.queue),
   });
   app.addSchema(ErrorResponse);
   app.addHook('onSend', async (request, reply) => {
@@ -125,6 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(listingRoutes, { prefix: '/listings' });
       await api.register(profileRoutes, { prefix: '/me' });
+      await api.register(skillRoutes, { prefix: '/skills' });
+      await api.register(salaryBandRoutes, { prefix: '/salary-bands' });
+      await api.register(adminRoutes, { prefix: '/admin' });
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,8 @@ const EnvSchema = Type.Object({
   ),
   SEED_DEMO: Type.Boolean({ default: true }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'backboard' }),
+  JOB_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   ACCESS_TOKEN_TTL: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   AUTH_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
@@ -48,6 +50,10 @@ export interface Config {
   readonly logLevel: string;
   readonly seedDemo: boolean;
   readonly workerConcurrency: number;
+  /** How long a worker holds a job before another may take it over as stalled (a crashed worker). */
+  readonly jobLockMs: number;
+  /** Redis key prefix of the BullMQ queues (one Redis can host several deployments). */
+  readonly queuePrefix: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
   readonly authRateLimitPerMinute: number;
@@ -131,6 +137,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    jobLockMs: env.JOB_LOCK_MS,
+    queuePrefix: env.QUEUE_PREFIX,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT,

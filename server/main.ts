@@ -1,10 +1,9 @@
-import { buildApp } from './app.ts';
-import { createAdapters } from './adapters/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createBackboard } from './compose.ts';
 
-/** Process entry of the embedded default: API, web UI and processors on one port. */
+/** Process entry: the API (and, on the embedded default, the processors and the web UI) on one port. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -14,23 +13,20 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const bootLog = { info: console.log, warn: console.warn } as never;
-  const adapters = await createAdapters(config, bootLog);
-  const app = await buildApp({ config, store: adapters.store });
-  if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
+  const backboard = await createBackboard(config);
+  const { app } = backboard;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
+    app.log.info({ signal }, 'shutting down: no new requests, finishing in-flight requests and jobs');
     const force = setTimeout(() => {
-      app.log.error('shutdown took longer than 15 s; exiting');
+      app.log.error('shutdown took longer than 20 s; exiting');
       process.exit(1);
-    }, 15_000);
+    }, 20_000);
     force.unref();
-    await app.close();
-    await adapters.close();
+    await backboard.close();
     app.log.info('shut down cleanly');
     process.exit(0);
   };

@@ -1,27 +1,130 @@
 import { join } from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
+import { allSkills } from '../domain/taxonomy.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { createBullMqQueue } from './queue/bullmq.ts';
+import { createInProcessQueue } from './queue/in-process.ts';
+import type { JobQueue } from './queue/port.ts';
+import type { SearchIndex, SearchVocabulary } from './search/port.ts';
+import { createSqliteSearchIndex } from './search/sqlite-fts.ts';
 import type { Store } from './store/port.ts';
-import { createSqliteStore } from './store/sqlite.ts';
+import { createSqliteStore, type SqliteStore } from './store/sqlite.ts';
+
+export interface AdapterLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
 export interface Adapters {
   store: Store;
+  search: SearchIndex;
+  queue: JobQueue<BackboardJobs>;
+  backends: { name: string; adapter: string; ping(): Promise<void> }[];
   close(): Promise<void>;
 }
 
-/** Chooses every adapter from validated config; the server and the workers both call this. */
-export async function createAdapters(
-  config: Config,
-  log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
-): Promise<Adapters> {
-  const store = createSqliteStore({ file: join(config.dataDir, 'backboard.db') });
-  log.info(
-    { file: join(config.dataDir, 'backboard.db') },
-    'store: embedded SQLite (set MONGODB_URI for MongoDB)',
-  );
+export type StoreKind = 'sqlite' | 'mongodb';
+export type SearchKind = 'sqlite-fts' | 'meilisearch';
+export type QueueKind = 'in-process' | 'bullmq';
+
+export function searchVocabulary(): SearchVocabulary {
+  return { skills: allSkills().map((skill) => ({ id: skill.id, name: skill.name, aliases: skill.aliases })) };
+}
+
+export function chosenKinds(config: Config): { store: StoreKind; search: SearchKind; queue: QueueKind } {
+  return {
+    store: config.mongodbUri ? 'mongodb' : 'sqlite',
+    search: config.meiliHost ? 'meilisearch' : 'sqlite-fts',
+    queue: config.redisUrl ? 'bullmq' : 'in-process',
+  };
+}
+
+function unreachable(kind: never): never {
+  throw new Error(`unknown adapter kind ${String(kind)}`);
+}
+
+/**
+ * Chooses every adapter from validated config; the server and the workers both call this. Production
+ * adapters need their URL; embedded ones say once that they are the embedded default.
+ */
+export async function createAdapters(config: Config, log: AdapterLog): Promise<Adapters> {
+  const kinds = chosenKinds(config);
+  let sqlite: SqliteStore | undefined;
+  const openSqlite = () => (sqlite ??= createSqliteStore({ file: join(config.dataDir, 'backboard.db') }));
+
+  let store: Store;
+  switch (kinds.store) {
+    case 'sqlite':
+      store = openSqlite();
+      log.info(
+        `store: embedded SQLite at ${join(config.dataDir, 'backboard.db')} (set MONGODB_URI for MongoDB)`,
+      );
+      break;
+    case 'mongodb': {
+      const { createMongoStore } = await import('./store/mongodb.ts');
+      store = createMongoStore({ uri: config.mongodbUri as string });
+      await store.ping();
+      log.info('store: MongoDB');
+      break;
+    }
+    default:
+      unreachable(kinds.store);
+  }
+
+  let search: SearchIndex;
+  switch (kinds.search) {
+    case 'sqlite-fts':
+      search = createSqliteSearchIndex({ db: openSqlite().db, vocabulary: searchVocabulary() });
+      log.info('search: embedded SQLite FTS5 (set MEILI_HOST for Meilisearch)');
+      break;
+    case 'meilisearch': {
+      const { createMeiliSearchIndex } = await import('./search/meilisearch.ts');
+      search = createMeiliSearchIndex({
+        host: config.meiliHost as string,
+        ...(config.meiliMasterKey ? { apiKey: config.meiliMasterKey } : {}),
+        vocabulary: searchVocabulary(),
+      });
+      log.info('search: Meilisearch');
+      break;
+    }
+    default:
+      unreachable(kinds.search);
+  }
+  await search.applySettings();
+
+  let queue: JobQueue<BackboardJobs>;
+  switch (kinds.queue) {
+    case 'in-process':
+      queue = createInProcessQueue<BackboardJobs>(JOB_NAMES, { concurrency: config.workerConcurrency });
+      log.info('queue: in-process (set REDIS_URL for BullMQ; jobs then run in the workers process)');
+      break;
+    case 'bullmq':
+      queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, {
+        url: config.redisUrl as string,
+        lockDurationMs: config.jobLockMs,
+        stalledIntervalMs: config.jobLockMs,
+        prefix: config.queuePrefix,
+      });
+      await queue.ping();
+      log.info('queue: BullMQ on Redis');
+      break;
+    default:
+      unreachable(kinds.queue);
+  }
+
   return {
     store,
+    search,
+    queue,
+    backends: [
+      { name: 'store', adapter: kinds.store, ping: () => store.ping() },
+      { name: 'search', adapter: kinds.search, ping: () => search.ping() },
+      { name: 'queue', adapter: kinds.queue, ping: () => queue.ping() },
+    ],
     async close() {
+      // Workers and queue first (running jobs finish), then search, then the store they write to.
+      await queue.close();
+      await search.close();
       await store.close();
     },
   };

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { Listing } from '../adapters/store/port.ts';
 import { IdParams, PageOf, errorResponses } from '../schemas/common.ts';
 import {
   ListingCreateBody,
@@ -8,37 +7,17 @@ import {
   ListingResponse,
   Listing as ListingSchema,
   MineQuery,
-  type ListingAnswer,
 } from '../schemas/listing.ts';
+import { MatchResponse } from '../schemas/matching.ts';
+import { SearchQuerystring, SearchResponse } from '../schemas/search.ts';
+import { CandidatesQuery, CandidatesResponse } from '../schemas/candidates.ts';
+import { listingAnswerer } from './listing-answer.ts';
 
 const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { listings, salary } = app.services;
+  const { listings, matching, search } = app.services;
+  const answer = listingAnswerer(app.services.salary);
   const recruiter = app.authorize('recruiter');
   const manager = app.authorize('recruiter', 'admin');
-
-  async function answer(listing: Listing): Promise<ListingAnswer> {
-    const band = await salary.bandForListing(listing);
-    return {
-      id: listing.id,
-      title: listing.title,
-      description: listing.description,
-      location: listing.location,
-      remote: listing.remote,
-      employmentType: listing.employmentType,
-      seniority: listing.seniority,
-      salary: { ...listing.salary, estimated: listing.salary.estimated ?? false },
-      requiredSkills: listing.requiredSkills,
-      niceToHaveSkills: listing.niceToHaveSkills,
-      status: listing.status,
-      company: listing.company,
-      companyId: listing.companyId,
-      version: listing.version,
-      createdAt: listing.createdAt,
-      updatedAt: listing.updatedAt,
-      salaryBand: band.band,
-      salaryPosition: band.position,
-    };
-  }
 
   app.post(
     '/',
@@ -69,6 +48,56 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await listings.listMine(request.viewer!, { page, limit });
       return { items: await Promise.all(result.items.map(answer)), total: result.total, page, limit };
     },
+  );
+
+  app.get(
+    '/search',
+    {
+      onRequest: (request) => app.identify(request),
+      schema: {
+        tags: ['search'],
+        querystring: SearchQuerystring,
+        response: { 200: SearchResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const result = await search.searchListings(request.viewer, request.query);
+      const items = await Promise.all(
+        result.items.map(async (item) => ({
+          listing: await answer(item.listing),
+          highlights: item.highlights,
+          match: item.match,
+        })),
+      );
+      return { ...result, items };
+    },
+  );
+
+  app.get(
+    '/:id/match',
+    {
+      onRequest: app.authorize('candidate'),
+      schema: {
+        tags: ['matching'],
+        params: IdParams,
+        response: { 200: MatchResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => matching.matchFor(request.viewer!, request.params.id),
+  );
+
+  app.get(
+    '/:id/candidates',
+    {
+      onRequest: manager,
+      schema: {
+        tags: ['matching'],
+        params: IdParams,
+        querystring: CandidatesQuery,
+        response: { 200: CandidatesResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => matching.candidatesFor(request.viewer!, request.params.id, request.query),
   );
 
   app.get(

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Profile } from '../adapters/store/port.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { PageQuery, errorResponses } from '../schemas/common.ts';
+import { RecommendationsResponse } from '../schemas/candidates.ts';
+import Type from 'typebox';
+import { listingAnswerer } from './listing-answer.ts';
 import { ProfileBody, ProfileResponse, type ProfileAnswer } from '../schemas/profile.ts';
 
 export function profileAnswer(profile: Profile): ProfileAnswer {
@@ -21,7 +24,8 @@ export function profileAnswer(profile: Profile): ProfileAnswer {
 }
 
 const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { profiles } = app.services;
+  const { profiles, matching } = app.services;
+  const answer = listingAnswerer(app.services.salary);
   const candidate = app.authorize('candidate');
 
   app.get(
@@ -47,6 +51,29 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ profile: profileAnswer(await profiles.save(request.viewer!, request.body)) }),
+  );
+
+  app.get(
+    '/recommendations',
+    {
+      onRequest: candidate,
+      schema: {
+        tags: ['matching'],
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: { 200: RecommendationsResponse, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const result = await matching.recommendationsFor(request.viewer!, request.query);
+      const items = await Promise.all(
+        result.items.map(async (item) => ({
+          listing: await answer(item.listing),
+          score: item.score,
+          summary: item.summary,
+        })),
+      );
+      return { ...result, items };
+    },
   );
 };
 

@@ -69,6 +69,14 @@ export type ListingPatchBody = Static<typeof ListingPatchBody>;
 
 export const Requirement = Type.Object({ skill: SkillRef, level: Type.Integer(), weight: Type.Number() });
 
+/** Where a pay range sits against its band: under p25, p25–p75 or over p75, with estimated percentiles. */
+export const BandPosition = Type.Object({
+  position: Type.Union([Type.Literal('below'), Type.Literal('within'), Type.Literal('above')]),
+  minPercentile: Type.Integer(),
+  maxPercentile: Type.Optional(Type.Integer()),
+  midpointPercentile: Type.Integer(),
+});
+
 export const Listing = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -93,7 +101,7 @@ export const Listing = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   salaryBand: Type.Union([SalaryBand, Type.Null()]),
-  salaryPosition: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  salaryPosition: Type.Union([BandPosition, Type.Null()]),
 });
 export type ListingAnswer = Static<typeof Listing>;
 

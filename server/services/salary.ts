@@ -1,25 +1,78 @@
-import type { Listing, Store } from '../adapters/store/port.ts';
+import { isKnownCurrency } from '../domain/currency.ts';
+import {
+  positionInBand,
+  salaryBandFor,
+  type BandPosition,
+  type BandTable,
+  type SalaryBand,
+} from '../domain/salary-bands.ts';
+import { isCustomSkillId, resolveSkill } from '../domain/skills.ts';
+import { AppError } from '../errors.ts';
+import type { Listing, Seniority, Store } from '../adapters/store/port.ts';
+
+/** Where the salary-bands worker keeps the latest band table. */
+export const SALARY_BANDS_DOCUMENT = 'salary-bands';
+const TABLE_TTL_MS = 5_000;
 
 export interface ListingBand {
-  band: null | {
-    p25: number;
-    p50: number;
-    p75: number;
-    n: number;
-    currency: string;
-    segment: { seniority?: string; country?: string; region?: string; skill?: string };
-    fellBack: boolean;
-    fallbackReason?: string;
-    sources: string[];
-  };
-  position: Record<string, unknown> | null;
+  band: SalaryBand | null;
+  position: BandPosition | null;
 }
 
-/** Market salary bands; filled from the skills engine's band table once the salary worker has built it. */
-export function createSalaryService(_store: Store) {
+/** The primary skill of a posting: its heaviest required taxonomy skill. */
+function primarySkill(listing: Listing): string | undefined {
+  return [...listing.requiredSkills]
+    .filter((requirement) => !isCustomSkillId(requirement.skill.id))
+    .sort((a, b) => b.weight - a.weight)[0]?.skill.id;
+}
+
+/** Market salary bands, read from the table the salary-bands worker keeps current. */
+export function createSalaryService(store: Store) {
+  let cached: { at: number; table: BandTable | null } | undefined;
+
+  async function table(): Promise<BandTable | null> {
+    if (!cached || Date.now() - cached.at > TABLE_TTL_MS) {
+      cached = { at: Date.now(), table: await store.documents.get<BandTable>(SALARY_BANDS_DOCUMENT) };
+    }
+    return cached.table;
+  }
+
   return {
-    async bandForListing(_listing: Listing): Promise<ListingBand> {
-      return { band: null, position: null };
+    async bandForListing(listing: Listing): Promise<ListingBand> {
+      const current = await table();
+      if (!current || !isKnownCurrency(listing.salary.currency)) return { band: null, position: null };
+      const skill = primarySkill(listing);
+      const band = salaryBandFor(current, {
+        seniority: listing.seniority,
+        country: listing.location.country,
+        currency: listing.salary.currency,
+        ...(skill ? { skill } : {}),
+      });
+      if (!band) return { band: null, position: null };
+      const { min, max, currency, period } = listing.salary;
+      return { band, position: positionInBand(band, { min, max, currency, period }) };
+    },
+
+    async bandFor(query: {
+      seniority?: Seniority;
+      country?: string;
+      skill?: string;
+      currency?: string;
+    }): Promise<SalaryBand | null> {
+      if (query.currency && !isKnownCurrency(query.currency)) {
+        throw new AppError('validation_failed', 'Unknown currency', [
+          { path: 'querystring:/currency', message: `no rate for ${query.currency}` },
+        ]);
+      }
+      const current = await table();
+      if (!current) return null;
+      const skill = query.skill ? resolveSkill(query.skill).id : undefined;
+      return salaryBandFor(current, {
+        ...(query.seniority ? { seniority: query.seniority } : {}),
+        ...(query.country ? { country: query.country } : {}),
+        ...(skill ? { skill } : {}),
+        ...(query.currency ? { currency: query.currency } : {}),
+      });
     },
   };
 }

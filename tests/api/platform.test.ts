@@ -14,7 +14,14 @@ describe('platform routes and error handling', () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', checks: { store: { ok: true, adapter: 'sqlite' } } });
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      checks: {
+        store: { ok: true, adapter: 'sqlite' },
+        search: { ok: true, adapter: 'sqlite-fts' },
+        queue: { ok: true, adapter: 'in-process' },
+      },
+    });
   });
 
   it('reports not ready with 503 when the store is gone', async () => {

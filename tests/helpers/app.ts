@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
 import { listingData, uniqueEmail } from './factories.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
+  adapters: Backboard['adapters'];
   dataDir: string;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh SQLite file in a temp folder; `env` overrides configuration. */
+/** The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in a temp folder. */
 export async function createTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
   const config = loadConfig({
@@ -25,15 +25,14 @@ export async function createTestApp(env: Record<string, string> = {}, dataDir?: 
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const store = createSqliteStore({ file: join(dir, 'backboard.db') });
-  const app = await buildApp({ config, store, logger: false });
+  const backboard = await createBackboard(config, { logger: false });
   return {
-    app,
-    store,
+    app: backboard.app,
+    store: backboard.adapters.store,
+    adapters: backboard.adapters,
     dataDir: dir,
     async close() {
-      await app.close();
-      await store.close();
+      await backboard.close();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { createAdapters, type Adapters } from './adapters/index.ts';
+import type { Config } from './config.ts';
+import { createQueueChangeFeed } from '../workers/change-feed.ts';
+import { RECONCILE_EVERY_MS } from '../workers/jobs.ts';
+import { createProcessors } from '../workers/processors/index.ts';
+
+export interface Backboard {
+  app: FastifyInstance;
+  adapters: Adapters;
+  /** Graceful: stop taking requests, finish in-flight ones and running jobs, then close the backends. */
+  close(): Promise<void>;
+}
+
+export interface BackboardOptions {
+  logger?: Parameters<typeof buildApp>[0]['logger'];
+  webRoot?: string;
+  /** Seeds the demo board into an empty store; on by default where config.seedDemo is. */
+  seed?: (backboard: Omit<Backboard, 'close'>) => Promise<void>;
+}
+
+/**
+ * Wires config → adapters → API. On the embedded default (no REDIS_URL) the same process also runs
+ * the processors; with BullMQ they run in the workers process (`npm run workers`).
+ */
+export async function createBackboard(config: Config, options: BackboardOptions = {}): Promise<Backboard> {
+  const bootLog: string[] = [];
+  const adapters = await createAdapters(config, {
+    info: (m) => bootLog.push(m),
+    warn: (m) => bootLog.push(m),
+  });
+  const app = await buildApp({
+    config,
+    store: adapters.store,
+    search: adapters.search,
+    queue: adapters.queue,
+    changes: createQueueChangeFeed(adapters.queue),
+    backends: adapters.backends,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  for (const line of bootLog) app.log.info(line);
+  if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
+
+  if (adapters.queue.kind === 'in-process') {
+    await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+    await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
+  }
+  if (config.seedDemo && options.seed) await options.seed({ app, adapters });
+  // Catch up on anything a crash left behind, then keep the salary bands current.
+  await adapters.queue.enqueue('reconcile', { reason: 'start-up' }, { jobId: `startup-${Date.now()}` });
+  await adapters.queue.enqueue(
+    'salary-bands',
+    { reason: 'start-up' },
+    { jobId: `bands-startup-${Date.now()}` },
+  );
+
+  return {
+    app,
+    adapters,
+    async close() {
+      await app.close();
+      await adapters.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { notFound } from '../errors.ts';
+import { IdParams, errorResponses } from '../schemas/common.ts';
+
+const Counts = Type.Object({
+  waiting: Type.Integer(),
+  active: Type.Integer(),
+  delayed: Type.Integer(),
+  completed: Type.Integer(),
+  failed: Type.Integer(),
+});
+
+const Operation = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('reindex'), Type.Literal('rematch')]),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  total: Type.Integer(),
+  enqueued: Type.Integer(),
+  error: Type.Optional(Type.String()),
+  startedAt: Type.String(),
+  finishedAt: Type.Optional(Type.String()),
+});
+
+const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { admin } = app.services;
+  app.addHook('onRequest', app.authorize('admin'));
+
+  app.get(
+    '/queues',
+    {
+      schema: {
+        tags: ['admin'],
+        response: {
+          200: Type.Object({
+            adapter: Type.String(),
+            counts: Type.Record(Type.String(), Counts),
+            failed: Type.Array(
+              Type.Object({
+                jobId: Type.String(),
+                name: Type.String(),
+                error: Type.String(),
+                attempts: Type.Integer(),
+                failedAt: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => admin.queues(),
+  );
+
+  for (const kind of ['reindex', 'rematch'] as const) {
+    app.post(
+      `/${kind}`,
+      {
+        schema: {
+          tags: ['admin'],
+          response: { 202: Type.Object({ operation: Operation }), ...errorResponses(401, 403) },
+        },
+      },
+      async (_request, reply) => reply.status(202).send({ operation: await admin.start(kind) }),
+    );
+  }
+
+  app.get(
+    '/operations/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        params: IdParams,
+        response: { 200: Type.Object({ operation: Operation }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const operation = await admin.operation(request.params.id);
+      if (!operation) throw notFound('Operation');
+      return { operation };
+    },
+  );
+};
+
+export default adminRoutes;

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { extractSkills } from '../domain/extraction.ts';
+import { suggestSkills } from '../domain/skills.ts';
+import { SkillRef, errorResponses } from '../schemas/common.ts';
+
+const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['skills'],
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: 80 }),
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(SkillRef) }), ...errorResponses(400) },
+      },
+    },
+    async (request) => ({ items: suggestSkills(request.query.q, request.query.limit) }),
+  );
+
+  app.post(
+    '/extract',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['skills'],
+        body: Type.Object({ text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                skill: SkillRef,
+                start: Type.Integer(),
+                end: Type.Integer(),
+                text: Type.String(),
+                level: Type.Optional(Type.Integer()),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 413, 429),
+        },
+      },
+    },
+    async (request) => ({ items: extractSkills(request.body.text) }),
+  );
+};
+
+export default skillRoutes;

@@ -1,0 +1,191 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBullMqQueue } from '../../server/adapters/queue/bullmq.ts';
+import type { JobQueue } from '../../server/adapters/queue/port.ts';
+import type { Store } from '../../server/adapters/store/port.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { scoreCandidate } from '../../server/domain/matching.ts';
+import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../workers/jobs.ts';
+import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
+import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
+
+const unavailable =
+  redisUnavailableReason() ??
+  (process.env.REDIS_URL ? 'uses its own redis-server to stop and restart it' : null);
+if (unavailable) console.log(`skipped: BullMQ fault tests — ${unavailable}`);
+
+const WORKER = join(import.meta.dirname, 'fixtures', 'worker-process.ts');
+const SKILL_SETS = [
+  ['Go', 'PostgreSQL'],
+  ['Go', 'MySQL'],
+  ['Java', 'Kubernetes'],
+  ['Python', 'Django', 'PostgreSQL'],
+  ['Go'],
+  ['Rust', 'Kafka'],
+];
+
+describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real worker processes)', () => {
+  let redis: RedisServer;
+  let dir: string;
+  let store: Store;
+  let queue: JobQueue<BackboardJobs>;
+  let prefix: string;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.dispose();
+  });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'backboard-faults-'));
+    store = createSqliteStore({ file: join(dir, 'backboard.db') });
+    prefix = `faults-${randomUUID().slice(0, 8)}`;
+    queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, {
+      url: redis.url,
+      prefix,
+      retry: { attempts: 3, backoffMs: 100 },
+    });
+  });
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) if (worker.exitCode === null) worker.kill('SIGKILL');
+    await queue.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function startWorker(delayMs: number): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+      env: {
+        ...process.env,
+        REDIS_URL: redis.url,
+        DATA_DIR: dir,
+        QUEUE_PREFIX: prefix,
+        JOB_LOCK_MS: '1500',
+        LOG_LEVEL: 'silent',
+        FAULT_MATCH_DELAY_MS: String(delayMs),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    workers.push(child);
+    return new Promise((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+    });
+  }
+
+  const waitForLine = (child: ChildProcess, text: string) =>
+    new Promise<void>((resolve) =>
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
+    );
+
+  async function seedBoard() {
+    const company = await store.companies.findOrCreate('Acme');
+    const owner = await store.users.create({
+      email: uniqueEmail('r'),
+      name: 'R',
+      role: 'recruiter',
+      companyId: company.id,
+      passwordHash: '!',
+    });
+    for (const [i, skills] of SKILL_SETS.entries()) {
+      const user = await store.users.create({
+        email: uniqueEmail('c'),
+        name: `C${i}`,
+        role: 'candidate',
+        companyId: null,
+        passwordHash: '!',
+      });
+      await store.profiles.save(
+        user.id,
+        profileData({
+          skills: skills.map((name, j) => ({ skill: { id: name.toLowerCase(), name }, level: 3 + (j % 2) })),
+        }),
+      );
+    }
+    const listing = await store.listings.create(
+      newListing({ ownerId: owner.id, companyId: company.id, company: company.name }),
+    );
+    return listing;
+  }
+
+  async function expectedCandidates(listingId: string) {
+    const listing = (await store.listings.findById(listingId))!;
+    const scored = [];
+    for await (const batch of store.profiles.scan(100)) {
+      for (const profile of batch) {
+        const result = scoreCandidate(listing, profile);
+        if (result.scored) scored.push({ id: profile.id, score: result.score });
+      }
+    }
+    return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  }
+
+  it('finishes a match job on another worker when the first is killed mid-job, with the right result', async () => {
+    const listing = await seedBoard();
+    const doomed = await startWorker(60_000);
+    const started = waitForLine(doomed, 'started');
+    await queue.enqueue(
+      'match-listing',
+      { listingId: listing.id, version: 1 },
+      { jobId: versionedJobId(listing.id, 1) },
+    );
+    await started;
+    doomed.kill('SIGKILL');
+    await startWorker(0);
+    await queue.whenIdle(30_000);
+    const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: 50 });
+    const expected = await expectedCandidates(listing.id);
+    expect(stored.items.map((m) => m.profileId)).toEqual(
+      expected.map((e) => e.id).slice(0, stored.items.length),
+    );
+    expect(stored.items.map((m) => m.score)).toEqual(
+      expected.map((e) => e.score).slice(0, stored.items.length),
+    );
+    expect(stored.total).toBeGreaterThan(0);
+    expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, failed: 0 });
+    expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
+  });
+
+  it('loses no queued job when Redis stops and starts again (append-only persistence)', async () => {
+    const first = await seedBoard();
+    const owner = { ownerId: first.ownerId, companyId: first.companyId, company: first.company };
+    const listings = [first];
+    for (let i = 0; i < 9; i++)
+      listings.push(await store.listings.create(newListing(owner, { title: `Role ${i}` })));
+    for (const listing of listings) {
+      await queue.enqueue(
+        'index',
+        { listingId: listing.id, version: listing.version },
+        { jobId: versionedJobId(listing.id, listing.version) },
+      );
+    }
+    await queue.close();
+    await redis.stop();
+    await redis.start();
+    queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, { url: redis.url, prefix });
+    expect((await queue.counts()).index.waiting).toBe(10);
+    await startWorker(0);
+    await queue.whenIdle(30_000);
+    expect(await store.listings.findLagging('indexed', 100)).toEqual([]);
+  });
+
+  it('computes the same write once when it is enqueued twice', async () => {
+    const listing = await seedBoard();
+    await startWorker(0);
+    const jobId = versionedJobId(listing.id, 1);
+    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+    await queue.whenIdle(30_000);
+    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+    await queue.whenIdle(30_000);
+    expect((await queue.counts())['match-listing'].completed).toBe(1);
+  });
+});

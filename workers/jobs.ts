@@ -1,0 +1,33 @@
+/** Every job Backboard runs, with its data. Job ids are `<entity id>-v<version>` so retries and duplicates are harmless. */
+export type BackboardJobs = {
+  /** Upsert or delete one listing in the search index. */
+  index: { listingId: string; version: number; requestId?: string };
+  /** Score one listing against every candidate profile and store its top candidates. */
+  'match-listing': { listingId: string; version: number; requestId?: string };
+  /** Score one profile against every open listing and store its top recommendations. */
+  'match-profile': { profileId: string; version: number; requestId?: string };
+  /** Recompute market salary bands from open postings and the reference survey. */
+  'salary-bands': { reason: string };
+  /** Re-enqueue whatever lags: the safety net for work lost between a write and its enqueue. */
+  reconcile: { reason: string };
+};
+
+export type JobName = keyof BackboardJobs;
+
+export const JOB_NAMES: readonly JobName[] = [
+  'index',
+  'match-listing',
+  'match-profile',
+  'salary-bands',
+  'reconcile',
+];
+
+/** Candidates kept per listing and recommendations kept per profile. */
+export const TOP_K = 200;
+
+/** A burst of listing writes within this window recomputes the salary bands once. */
+export const SALARY_BANDS_DEBOUNCE_MS = 2_000;
+
+export const RECONCILE_EVERY_MS = 60_000;
+
+export const versionedJobId = (entityId: string, version: number) => `${entityId}-v${version}`;

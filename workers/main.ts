@@ -1,0 +1,45 @@
+import { createAdapters } from '../server/adapters/index.ts';
+import { ConfigError, loadConfig, type Config } from '../server/config.ts';
+import { RECONCILE_EVERY_MS } from './jobs.ts';
+import { createProcessors } from './processors/index.ts';
+
+/** The workers process of the production topology: BullMQ processors on Redis, scaled out by running more. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  if (!config.redisUrl) {
+    console.error(
+      'workers: REDIS_URL is required; on the embedded default the server runs the processors itself',
+    );
+    process.exit(78);
+  }
+  const log = {
+    info: (m: string) => console.log(`workers: ${m}`),
+    warn: (m: string) => console.warn(`workers: ${m}`),
+  };
+  const adapters = await createAdapters(config, log);
+  await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
+  log.info(`consuming with concurrency ${config.workerConcurrency}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal}: letting running jobs finish`);
+    await adapters.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();
