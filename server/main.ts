@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createBackboard } from './compose.ts';
+import { seedDemoBoard } from './seed/demo.ts';
+import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
 
 /** Process entry: the API (and, on the embedded default, the processors and the web UI) on one port. */
 async function main(): Promise<void> {
@@ -13,7 +15,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const backboard = await createBackboard(config);
+  const backboard = await createBackboard(config, {
+    seed: seedDemoBoard,
+    salaryReference: loadSalaryReferenceSamples,
+  });
   const { app } = backboard;
 
   let closing = false;

@@ -2,6 +2,7 @@ import { createAdapters } from '../server/adapters/index.ts';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { RECONCILE_EVERY_MS } from './jobs.ts';
 import { createProcessors } from './processors/index.ts';
+import { loadSalaryReferenceSamples } from '../server/seed/salary-reference.ts';
 
 /** The workers process of the production topology: BullMQ processors on Redis, scaled out by running more. */
 async function main(): Promise<void> {
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
     warn: (m: string) => console.warn(`workers: ${m}`),
   };
   const adapters = await createAdapters(config, log);
-  await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+  await adapters.queue.startWorkers(
+    createProcessors({ ...adapters, salaryReference: loadSalaryReferenceSamples }),
+    { concurrency: config.workerConcurrency },
+  );
   await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 

@@ -359,9 +359,10 @@ async function seedProfiles(
   app: FastifyInstance,
   store: Store,
   respondents: SurveyRespondent[],
+  count: number,
 ): Promise<number> {
   let profiles = 0;
-  for (const respondent of pickRespondents(respondents, DEMO_PROFILE_COUNT)) {
+  for (const respondent of pickRespondents(respondents, count)) {
     const data = demoProfileFor(respondent);
     if (!data) continue;
     const source: SourceKey = { source: SURVEY_SOURCE, sourceId: `line-${respondent.line}` };
@@ -409,7 +410,10 @@ function logCredentials(log: Logger): void {
  * print the demo credentials again when they exist. The reconcile sweep that follows at start-up
  * indexes and matches everything written here.
  */
-export async function seedDemoBoard({ app, adapters }: DemoSeedContext): Promise<void> {
+export async function seedDemoBoard(
+  { app, adapters }: DemoSeedContext,
+  options: { profileCount?: number } = {},
+): Promise<void> {
   const store = adapters.store;
   const state = await store.documents.get<SeedState>(SEED_STATE_KEY);
   if (state?.state === 'done') {
@@ -430,7 +434,7 @@ export async function seedDemoBoard({ app, adapters }: DemoSeedContext): Promise
   const respondents = await loadSurveyRespondents();
   const bands = computeBands(samplesFromRespondents(respondents));
   const { listings } = await seedListings(app, store, bands);
-  const profiles = await seedProfiles(app, store, respondents);
+  const profiles = await seedProfiles(app, store, respondents, options.profileCount ?? DEMO_PROFILE_COUNT);
   await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'done', at: new Date().toISOString() });
   app.log.info({ listings, profiles, ms: Date.now() - started }, 'demo board seeded');
   logCredentials(app.log);

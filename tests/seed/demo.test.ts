@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
+import { createBackboard, type Backboard, type BackboardOptions } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
+import { searchVocabulary } from '../../server/adapters/index.ts';
+import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
 import type { Listing, Profile, Store } from '../../server/adapters/store/port.ts';
 import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
 import {
@@ -11,22 +18,56 @@ import {
   respondentSkillLevel,
   seedDemoBoard,
 } from '../../server/seed/demo.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
 
-/** A real app over an in-memory SQLite store, with the log lines it writes kept for inspection. */
-async function appWithStore(): Promise<{ app: FastifyInstance; store: Store; logs: string[] }> {
+const SEED_TIMEOUT = 300_000;
+
+/** The app over an in-memory SQLite store with no workers running, keeping the log lines it writes. */
+async function appOverMemoryStore(): Promise<{ app: FastifyInstance; store: Store; logs: string[] }> {
   const logs: string[] = [];
   const store = createSqliteStore({ file: ':memory:' });
-  const config = loadConfig({
-    DATA_DIR: '/nonexistent-unused',
-    SEED_DEMO: 'false',
-    AUTH_RATE_LIMIT: '10000',
-  });
   const app = await buildApp({
-    config,
+    config: loadConfig({ DATA_DIR: tmpdir(), SEED_DEMO: 'false', AUTH_RATE_LIMIT: '10000' }),
     store,
-    logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } } as never,
+    search: createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() }),
+    queue: createInProcessQueue<BackboardJobs>(JOB_NAMES),
+    logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
   });
   return { app, store, logs };
+}
+
+/**
+ * The composed product as `npm start` runs it (SQLite, FTS5 search, in-process queue and processors)
+ * on a fresh temp folder, seeded at start-up with `seed`.
+ */
+async function boot(
+  seed: NonNullable<BackboardOptions['seed']>,
+): Promise<{ backboard: Backboard; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'backboard-seed-'));
+  const config = loadConfig({
+    DATA_DIR: dir,
+    SEED_DEMO: 'true',
+    AUTH_RATE_LIMIT: '10000',
+    LOG_LEVEL: 'silent',
+  });
+  const backboard = await createBackboard(config, { seed, logger: false });
+  return {
+    backboard,
+    async close() {
+      await backboard.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function logIn(app: FastifyInstance, email: string): Promise<{ authorization: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  expect(response.statusCode).toBe(200);
+  return { authorization: `Bearer ${response.json().accessToken}` };
 }
 
 async function all<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
@@ -34,8 +75,6 @@ async function all<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
   for await (const batch of batches) out.push(...batch);
   return out;
 }
-
-const SEED_TIMEOUT = 120_000;
 
 describe('seedDemoBoard on an empty store', () => {
   let app: FastifyInstance;
@@ -45,7 +84,7 @@ describe('seedDemoBoard on an empty store', () => {
   let profiles: Profile[];
 
   beforeAll(async () => {
-    ({ app, store, logs } = await appWithStore());
+    ({ app, store, logs } = await appOverMemoryStore());
     await seedDemoBoard({ app, adapters: { store } });
     listings = await all(store.listings.scan(500));
     profiles = await all(store.profiles.scan(1000));
@@ -107,35 +146,86 @@ describe('seedDemoBoard on an empty store', () => {
   });
 
   it('lets the demo candidate and recruiter log in, and prints their credentials', async () => {
-    for (const email of [DEMO_CANDIDATE_EMAIL, DEMO_RECRUITER_EMAIL]) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password: DEMO_PASSWORD },
-      });
-      expect(response.statusCode).toBe(200);
-    }
+    await logIn(app, DEMO_CANDIDATE_EMAIL);
+    await logIn(app, DEMO_RECRUITER_EMAIL);
     const candidate = await store.users.findByEmail(DEMO_CANDIDATE_EMAIL);
     const profile = await store.profiles.findByUserId(candidate!.id);
     expect(profile?.skills.map((entry) => entry.skill.id)).toContain('python');
-    expect(logs.some((line) => line.includes(DEMO_CANDIDATE_EMAIL) && line.includes(DEMO_PASSWORD))).toBe(
-      true,
+    const line = logs.find(
+      (entry) => entry.includes(DEMO_CANDIDATE_EMAIL) && entry.includes(DEMO_RECRUITER_EMAIL),
     );
+    expect(line).toContain(DEMO_PASSWORD);
   });
 
   it('changes nothing when run again', async () => {
     await seedDemoBoard({ app, adapters: { store } });
     const again = await all(store.listings.scan(500));
-    expect(again.map((listing) => [listing.id, listing.version])).toEqual(
-      listings.map((listing) => [listing.id, listing.version]),
+    expect(again.map((listing) => [listing.id, listing.version, listing.updatedAt])).toEqual(
+      listings.map((listing) => [listing.id, listing.version, listing.updatedAt]),
     );
-    expect(await store.profiles.count()).toBe(profiles.length);
+    const profilesAgain = await all(store.profiles.scan(1000));
+    expect(profilesAgain.map((profile) => [profile.id, profile.version])).toEqual(
+      profiles.map((profile) => [profile.id, profile.version]),
+    );
+  });
+});
+
+describe('seedDemoBoard at start-up through the composed product', () => {
+  let booted: Awaited<ReturnType<typeof boot>>;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    // A smaller crowd keeps the in-process matching quick; the seed logic is the same.
+    booted = await boot((context) => seedDemoBoard(context, { profileCount: 300 }));
+    app = booted.backboard.app;
+    await booted.backboard.adapters.queue.whenIdle(SEED_TIMEOUT);
+  }, SEED_TIMEOUT);
+  afterAll(async () => {
+    await booted?.close();
+  });
+
+  it('finds the real postings in search', async () => {
+    const search = await app.inject({ method: 'GET', url: '/api/listings/search?q=java' });
+    expect(search.statusCode).toBe(200);
+    expect(search.json().total).toBeGreaterThan(5);
+  });
+
+  it('gives the demo candidate recommendations with gaps', async () => {
+    const candidate = await logIn(app, DEMO_CANDIDATE_EMAIL);
+    const response = await app.inject({ method: 'GET', url: '/api/me/recommendations', headers: candidate });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as unknown[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(items)).toMatch(/missing/i);
+  });
+
+  it("gives the demo recruiter's listings matching candidates", async () => {
+    const recruiter = await logIn(app, DEMO_RECRUITER_EMAIL);
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/listings?mine=true&limit=100',
+      headers: recruiter,
+    });
+    expect(mine.statusCode).toBe(200);
+    const ids = (mine.json().items as { id: string }[]).map((listing) => listing.id);
+    expect(ids.length).toBeGreaterThan(10);
+    let withCandidates = 0;
+    for (const id of ids) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/listings/${id}/candidates`,
+        headers: recruiter,
+      });
+      expect(response.statusCode).toBe(200);
+      if (response.json().items.length > 0) withCandidates += 1;
+    }
+    expect(withCandidates).toBeGreaterThan(ids.length / 2);
   });
 });
 
 describe('seedDemoBoard on a store with content', () => {
   it('leaves a board that already has listings alone', async () => {
-    const { app, store } = await appWithStore();
+    const { app, store } = await appOverMemoryStore();
     const company = await store.companies.findOrCreate('Existing');
     const user = await store.users.create({
       email: 'owner@existing.test',
