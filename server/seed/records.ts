@@ -4,17 +4,11 @@ import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { DEFAULT_LEVEL } from '../domain/levels.ts';
 import { distinctExtractedSkills, extractSkills } from '../domain/extraction.ts';
-import { resolveSkill } from '../domain/skills.ts';
-import type {
-  ListingData,
-  ListingStatus,
-  ProfileData,
-  ProfileSkill,
-  SkillRequirement,
-} from '../adapters/store/port.ts';
+import type { ListingData, ListingStatus, ProfileData, SkillRequirement } from '../adapters/store/port.ts';
 import { ListingCreateBody } from '../schemas/listing.ts';
 import { ProfileBody } from '../schemas/profile.ts';
 import { resolveRequirements } from '../services/listings.ts';
+import { resolveProfileSkills } from '../services/profiles.ts';
 
 /**
  * Shaping imported records (a JSON object, or a CSV row keyed by its header) into what the API would
@@ -228,17 +222,6 @@ export function shapeListingRecord(
       },
     },
   };
-}
-
-/** Canonical skills, each once (first mention wins), as the profile service stores them. */
-export function resolveProfileSkills(skills: ProfileBody['skills']): ProfileSkill[] {
-  const byId = new Map<string, ProfileSkill>();
-  for (const entry of skills) {
-    const skill = resolveSkill(entry.skill);
-    if (byId.has(skill.id)) continue;
-    byId.set(skill.id, 'level' in entry ? { skill, level: entry.level } : { skill, years: entry.years });
-  }
-  return [...byId.values()];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
