@@ -4,7 +4,7 @@ import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
 import { createQueueChangeFeed } from '../workers/change-feed.ts';
 import { RECONCILE_EVERY_MS } from '../workers/jobs.ts';
-import { createProcessors } from '../workers/processors/index.ts';
+import { createProcessors, type ProcessorDeps } from '../workers/processors/index.ts';
 
 export interface Backboard {
   app: FastifyInstance;
@@ -18,6 +18,11 @@ export interface BackboardOptions {
   webRoot?: string;
   /** Seeds the demo board into an empty store; on by default where config.seedDemo is. */
   seed?: (backboard: Omit<Backboard, 'close'>) => Promise<void>;
+  /**
+   * The salary reference data set the bands combine with the postings (the server passes the shipped
+   * survey; tests leave it out, as computing bands over ~39k answers at every start costs about a second).
+   */
+  salaryReference?: ProcessorDeps['salaryReference'];
 }
 
 /**
@@ -44,7 +49,13 @@ export async function createBackboard(config: Config, options: BackboardOptions 
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
   if (adapters.queue.kind === 'in-process') {
-    await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+    await adapters.queue.startWorkers(
+      createProcessors({
+        ...adapters,
+        ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
+      }),
+      { concurrency: config.workerConcurrency },
+    );
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
   if (config.seedDemo && options.seed) await options.seed({ app, adapters });

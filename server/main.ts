@@ -1,12 +1,17 @@
 import { loadConfigOrExit } from './config.ts';
 import { createBackboard } from './compose.ts';
+import { seedDemoBoard } from './seed/demo.ts';
+import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
 
 /** Process entry: the API (and, on the embedded default, the processors and the web UI) on one port. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   let backboard;
   try {
-    backboard = await createBackboard(config);
+    backboard = await createBackboard(config, {
+      seed: seedDemoBoard,
+      salaryReference: loadSalaryReferenceSamples,
+    });
   } catch (error) {
     // A configured backend that cannot be reached after the adapters' own retries: say which, plainly.
     console.error(`Backboard could not start: ${(error as Error).message}`);

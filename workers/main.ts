@@ -2,6 +2,7 @@ import { createAdapters } from '../server/adapters/index.ts';
 import { loadConfigOrExit } from '../server/config.ts';
 import { RECONCILE_EVERY_MS } from './jobs.ts';
 import { createProcessors } from './processors/index.ts';
+import { loadSalaryReferenceSamples } from '../server/seed/salary-reference.ts';
 
 /** The workers process of the production topology: BullMQ processors on Redis, scaled out by running more. */
 async function main(): Promise<void> {
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
     console.error(`workers could not start: ${(error as Error).message}`);
     process.exit(1);
   }
-  await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+  await adapters.queue.startWorkers(
+    createProcessors({ ...adapters, salaryReference: loadSalaryReferenceSamples }),
+    {
+      concurrency: config.workerConcurrency,
+    },
+  );
   await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 

@@ -4,7 +4,8 @@ import type { ProfileBody } from '../schemas/profile.ts';
 import type { ChangeFeed } from './changes.ts';
 import type { Viewer } from './viewer.ts';
 
-function resolveProfileSkills(skills: ProfileBody['skills']): ProfileSkill[] {
+/** Canonical skills, each once (first mention wins). */
+export function resolveProfileSkills(skills: ProfileBody['skills']): ProfileSkill[] {
   const byId = new Map<string, ProfileSkill>();
   for (const entry of skills) {
     const skill = resolveSkill(entry.skill);

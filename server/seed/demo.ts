@@ -1,0 +1,441 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type {
+  ListingData,
+  ProfileData,
+  ProfileSkill,
+  RemotePolicy,
+  Seniority,
+  SkillRequirement,
+  SourceKey,
+  Store,
+} from '../adapters/store/port.ts';
+import { currencyForCountry, fromUsd } from '../domain/currency.ts';
+import { computeBands, salaryBandFor, type BandTable } from '../domain/salary-bands.ts';
+import { getSkill } from '../domain/taxonomy.ts';
+import { DISABLED_PASSWORD_HASH, upsertListing, upsertProfile } from './importer.ts';
+import { shapeListingRecord, shapeProfileRecord } from './records.ts';
+import { loadSurveyRespondents, samplesFromRespondents, type SurveyRespondent } from './salary-reference.ts';
+import { readSkillSpanPosting, type ReadPosting, type SkillSpanPosting } from './skillspan.ts';
+
+/**
+ * The demo board a fresh one-command start shows: the SkillSpan postings as listings of a few demo
+ * companies, about three thousand candidate profiles built from real 2019 survey respondents, and one
+ * demo candidate and one demo recruiter who can log in. Everything is written through the store port
+ * with source keys, so the seed works on SQLite and MongoDB alike and a second run changes nothing.
+ */
+
+export const POSTINGS_FILE = new URL('./data/skillspan-tech/postings.jsonl', import.meta.url);
+
+export const DEMO_PASSWORD = 'backboard-demo';
+export const DEMO_CANDIDATE_EMAIL = 'candidate@demo.backboard.dev';
+export const DEMO_RECRUITER_EMAIL = 'recruiter@demo.backboard.dev';
+export const DEMO_PROFILE_COUNT = 3000;
+
+const POSTINGS_SOURCE = 'skillspan-tech';
+const SURVEY_SOURCE = 'so-survey-2019';
+const DEMO_SOURCE = 'demo';
+/** A document recording the seed's progress, so a seed cut short resumes instead of being skipped. */
+const SEED_STATE_KEY = 'seed:demo';
+
+interface SeedState {
+  state: 'started' | 'done';
+  at: string;
+}
+
+/** Invented demo employers; the demo recruiter works for the first. */
+const DEMO_COMPANIES = [
+  'Northwind Labs',
+  'Bluefin Systems',
+  'Kestrel Data',
+  'Harbor Payments',
+  'Quarry Cloud',
+] as const;
+
+/**
+ * The annotators removed every place name, so postings that do not state a country are spread over
+ * these markets (by posting order) to give the board's location filters and bands something to show.
+ * The city is part of the same invention.
+ */
+const DEMO_PLACES: readonly { country: string; city: string }[] = [
+  { country: 'DE', city: 'Berlin' },
+  { country: 'GB', city: 'London' },
+  { country: 'US', city: 'New York' },
+  { country: 'NL', city: 'Amsterdam' },
+  { country: 'PL', city: 'Warsaw' },
+  { country: 'CA', city: 'Toronto' },
+  { country: 'ES', city: 'Barcelona' },
+  { country: 'SE', city: 'Stockholm' },
+];
+/** Where a posting's stated pay fixes the market: pounds are the UK, euros the first euro place. */
+const PLACE_FOR_CURRENCY: Readonly<Record<string, { country: string; city: string }>> = {
+  GBP: { country: 'GB', city: 'London' },
+  EUR: { country: 'DE', city: 'Berlin' },
+  USD: { country: 'US', city: 'New York' },
+};
+
+const MAX_REQUIRED = 10;
+const MAX_NICE_TO_HAVE = 12;
+/** Minimum level asked of a required skill when the text states no years. */
+const REQUIRED_LEVEL: Readonly<Record<Seniority, number>> = {
+  junior: 2,
+  mid: 3,
+  senior: 3,
+  staff: 4,
+  lead: 4,
+};
+
+type Logger = Pick<FastifyInstance['log'], 'info' | 'warn'>;
+
+export interface DemoSeedContext {
+  app: FastifyInstance;
+  adapters: { store: Store };
+}
+
+async function readPostings(): Promise<SkillSpanPosting[]> {
+  const text = await readFile(POSTINGS_FILE, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SkillSpanPosting);
+}
+
+function roundTo(amount: number, step: number): number {
+  return Math.max(step, Math.round(amount / step) * step);
+}
+
+/** A yearly pay amount rounded as people state it: to 1 000 units (100 000 for currencies like IDR). */
+function roundPay(amount: number): number {
+  return roundTo(amount, amount >= 10_000_000 ? 100_000 : 1_000);
+}
+
+/** Tags first (the employer's own tagging), then what the text requires, then the optional mentions. */
+function requirementsOf(
+  posting: ReadPosting,
+  seniority: Seniority,
+): { required: SkillRequirement[]; niceToHave: SkillRequirement[] } {
+  const level = REQUIRED_LEVEL[seniority];
+  const required = new Map<string, SkillRequirement>();
+  const niceToHave = new Map<string, SkillRequirement>();
+  const stated = new Map(
+    [...posting.mentionedSkills.required, ...posting.mentionedSkills.niceToHave].map((entry) => [
+      entry.skill.id,
+      entry.level,
+    ]),
+  );
+  for (const skill of posting.tagSkills) {
+    required.set(skill.id, { skill, level: stated.get(skill.id) ?? level, weight: 2 });
+  }
+  for (const entry of posting.mentionedSkills.required) {
+    if (required.has(entry.skill.id)) continue;
+    const requirement = { skill: entry.skill, level: entry.level ?? level, weight: 1 };
+    if (required.size < MAX_REQUIRED) required.set(entry.skill.id, requirement);
+    else niceToHave.set(entry.skill.id, { ...requirement, level: Math.min(requirement.level, 2) });
+  }
+  for (const entry of posting.mentionedSkills.niceToHave) {
+    if (required.has(entry.skill.id) || niceToHave.has(entry.skill.id)) continue;
+    niceToHave.set(entry.skill.id, { skill: entry.skill, level: entry.level ?? 2, weight: 1 });
+  }
+  return {
+    required: [...required.values()],
+    niceToHave: [...niceToHave.values()].slice(0, MAX_NICE_TO_HAVE),
+  };
+}
+
+const PROVENANCE_NOTE =
+  '\n\n---\n\n_Demo listing from a real 2021 Stack Overflow Jobs posting (SkillSpan data set, MIT licence). ' +
+  'Names were removed by the data set’s annotators and are shown in brackets; the company, place and ' +
+  'estimated salary are Backboard demo data._';
+
+/** One SkillSpan posting as listing data, validated with the API's schema like any import. */
+export function demoListingFor(posting: ReadPosting, index: number, bands: BandTable): ListingData | null {
+  const seniority = posting.seniority ?? 'mid';
+  const place =
+    (posting.country ? { country: posting.country, city: '' } : undefined) ??
+    (posting.compensation ? PLACE_FOR_CURRENCY[posting.compensation.currency] : undefined) ??
+    DEMO_PLACES[index % DEMO_PLACES.length]!;
+  const { required, niceToHave } = requirementsOf(posting, seniority);
+
+  let salary: ListingData['salary'];
+  if (posting.compensation) {
+    salary = { ...posting.compensation, period: 'year' };
+  } else {
+    // These postings carry no pay: estimate p25–p75 of the segment's band and say it is estimated.
+    const currency = currencyForCountry(place.country);
+    const band = salaryBandFor(bands, {
+      seniority,
+      country: place.country,
+      skill: required[0]?.skill.id,
+      currency,
+    });
+    if (!band) return null;
+    salary = { min: roundPay(band.p25), max: roundPay(band.p75), currency, period: 'year', estimated: true };
+  }
+
+  const shaped = shapeListingRecord(
+    {
+      title: posting.title,
+      description: (posting.description + PROVENANCE_NOTE).slice(0, 20_000),
+      location: place,
+      remote: posting.remote ?? 'onsite',
+      employmentType: posting.employmentType ?? 'full-time',
+      seniority,
+      salary: { min: salary.min, max: salary.max, currency: salary.currency, period: salary.period },
+      requiredSkills: required.map((entry) => ({
+        skill: entry.skill.name,
+        level: entry.level,
+        weight: entry.weight,
+      })),
+      niceToHaveSkills: niceToHave.map((entry) => ({
+        skill: entry.skill.name,
+        level: entry.level,
+        weight: entry.weight,
+      })),
+    },
+    { map: {}, content: posting.sourceId, convert: false },
+  );
+  if (!shaped.ok) return null;
+  return { ...shaped.value.data, salary };
+}
+
+const REMOTE_FOR_WORK_LOCATION: Readonly<Record<string, RemotePolicy>> = {
+  home: 'remote',
+  office: 'onsite',
+  elsewhere: 'hybrid',
+};
+
+/**
+ * Levels rule for survey respondents, who say which technologies they worked with but not how well:
+ * level 3 (working proficiency) by default, 2 with under 2 years' estimated experience, 4 with 8 or
+ * more; one level more (at most 5) for a technology they also want to keep using next year.
+ */
+export function respondentSkillLevel(yearsExperience: number | null, keepsUsing: boolean): number {
+  const base = yearsExperience === null ? 3 : yearsExperience < 2 ? 2 : yearsExperience >= 8 ? 4 : 3;
+  return Math.min(5, base + (keepsUsing ? 1 : 0));
+}
+
+const HEADLINE_CATEGORY_ORDER = ['language', 'framework', 'database'];
+
+function headlineFor(respondent: SurveyRespondent, skills: ProfileSkill[]): string {
+  const ranked = [...skills].sort((a, b) => {
+    const rank = (entry: ProfileSkill) => {
+      const index = HEADLINE_CATEGORY_ORDER.indexOf(getSkill(entry.skill.id)?.category ?? '');
+      return index === -1 ? HEADLINE_CATEGORY_ORDER.length : index;
+    };
+    return rank(a) - rank(b);
+  });
+  const role = respondent.seniority
+    ? `${respondent.seniority[0]!.toUpperCase()}${respondent.seniority.slice(1)} developer`
+    : 'Developer';
+  return `${role} · ${ranked
+    .slice(0, 3)
+    .map((entry) => entry.skill.name)
+    .join(', ')}`;
+}
+
+/** A respondent as a discoverable candidate profile; expected pay near what they reported. */
+export function demoProfileFor(respondent: SurveyRespondent): ProfileData | null {
+  if (!respondent.country) return null;
+  const desired = new Set(respondent.desiredSkills);
+  // Names, not ids: the schema takes what a user would type, and every name resolves to its own id.
+  const skills = respondent.skills.slice(0, 100).map((id) => ({
+    skill: getSkill(id)?.name ?? id,
+    level: respondentSkillLevel(respondent.yearsExperience, desired.has(id)),
+  }));
+  const localCurrency = currencyForCountry(respondent.country);
+  const local = roundPay(fromUsd(respondent.annualUsd, localCurrency));
+  // The API caps amounts at 100 000 000; the few currencies that exceed it (IDR, VND) state USD instead.
+  const expectedSalary =
+    local <= 100_000_000
+      ? { min: local, currency: localCurrency, period: 'year' }
+      : { min: roundPay(respondent.annualUsd), currency: 'USD', period: 'year' };
+  const shaped = shapeProfileRecord(
+    {
+      headline: '',
+      yearsExperience: respondent.yearsExperience ?? 0,
+      seniority: respondent.seniority,
+      location: { country: respondent.country, city: '' },
+      remote: respondent.workLocation ? REMOTE_FOR_WORK_LOCATION[respondent.workLocation] : null,
+      expectedSalary,
+      skills,
+      discoverable: true,
+    },
+    { map: {}, content: String(respondent.line), convert: false },
+  );
+  if (!shaped.ok) return null;
+  return { ...shaped.value.data, headline: headlineFor(respondent, shaped.value.data.skills) };
+}
+
+/**
+ * Respondents for demo profiles: those with a known country and at least three taxonomy skills, taken
+ * at an even stride through the file so every market and skill mix is represented.
+ */
+export function pickRespondents(respondents: readonly SurveyRespondent[], count: number): SurveyRespondent[] {
+  const eligible = respondents.filter((respondent) => respondent.country && respondent.skills.length >= 3);
+  if (eligible.length <= count) return [...eligible];
+  const stride = eligible.length / count;
+  return Array.from({ length: count }, (_, index) => eligible[Math.floor(index * stride)]!);
+}
+
+const DEMO_CANDIDATE_PROFILE = {
+  headline: 'Backend developer · Python, Django, PostgreSQL',
+  yearsExperience: 5,
+  seniority: 'senior',
+  location: { country: 'DE', city: 'Berlin' },
+  remote: 'hybrid',
+  expectedSalary: { min: 72_000, currency: 'EUR', period: 'year' },
+  skills: [
+    { skill: 'Python', level: 4 },
+    { skill: 'Django', level: 4 },
+    { skill: 'PostgreSQL', level: 4 },
+    { skill: 'Docker', level: 3 },
+    { skill: 'REST API design', level: 4 },
+    { skill: 'JavaScript', level: 3 },
+    { skill: 'AWS', level: 2 },
+    { skill: 'Git', level: 4 },
+    { skill: 'MySQL', level: 3 },
+  ],
+  discoverable: true,
+};
+
+async function ensureDemoAccount(
+  app: FastifyInstance,
+  store: Store,
+  input: { email: string; name: string; role: 'candidate' | 'recruiter'; company?: string },
+) {
+  const existing = await store.users.findByEmail(input.email);
+  if (existing) return existing;
+  const { user } = await app.services.accounts.signup({ ...input, password: DEMO_PASSWORD });
+  return user;
+}
+
+async function seedListings(
+  app: FastifyInstance,
+  store: Store,
+  bands: BandTable,
+): Promise<{ listings: number; recruiterId: string }> {
+  const recruiter = await ensureDemoAccount(app, store, {
+    email: DEMO_RECRUITER_EMAIL,
+    name: 'Riley Recruiter',
+    role: 'recruiter',
+    company: DEMO_COMPANIES[0],
+  });
+  const owners = [];
+  for (const [index, name] of DEMO_COMPANIES.entries()) {
+    const company = await store.companies.findOrCreate(name);
+    if (index === 0) {
+      owners.push({ ownerId: recruiter.id, companyId: company.id, company: company.name });
+      continue;
+    }
+    const email = `recruiter@${name.toLowerCase().replace(/\s+/g, '-')}.demo.backboard.dev`;
+    const user =
+      (await store.users.findByEmail(email)) ??
+      (await store.users.create({
+        email,
+        name: `${name} recruiting`,
+        role: 'recruiter',
+        companyId: company.id,
+        passwordHash: DISABLED_PASSWORD_HASH,
+      }));
+    owners.push({ ownerId: user.id, companyId: company.id, company: company.name });
+  }
+
+  const postings = (await readPostings()).map(readSkillSpanPosting);
+  let listings = 0;
+  for (const [index, posting] of postings.entries()) {
+    const data = demoListingFor(posting, index, bands);
+    if (!data) {
+      app.log.warn({ posting: posting.sourceId }, 'demo seed: posting skipped (no valid listing)');
+      continue;
+    }
+    const source: SourceKey = { source: POSTINGS_SOURCE, sourceId: posting.sourceId };
+    await upsertListing(store, owners[index % owners.length]!, { data }, source);
+    listings += 1;
+  }
+  return { listings, recruiterId: recruiter.id };
+}
+
+async function seedProfiles(
+  app: FastifyInstance,
+  store: Store,
+  respondents: SurveyRespondent[],
+  count: number,
+): Promise<number> {
+  let profiles = 0;
+  for (const respondent of pickRespondents(respondents, count)) {
+    const data = demoProfileFor(respondent);
+    if (!data) continue;
+    const source: SourceKey = { source: SURVEY_SOURCE, sourceId: `line-${respondent.line}` };
+    const outcome = await upsertProfile(
+      store,
+      {
+        sourceId: source.sourceId,
+        email: `respondent-${respondent.line}@survey.demo.backboard.dev`,
+        name: `Survey respondent ${respondent.line}`,
+        data,
+      },
+      source,
+    );
+    if (outcome.ok) profiles += 1;
+  }
+
+  const candidate = await ensureDemoAccount(app, store, {
+    email: DEMO_CANDIDATE_EMAIL,
+    name: 'Casey Candidate',
+    role: 'candidate',
+  });
+  const shaped = shapeProfileRecord(DEMO_CANDIDATE_PROFILE, { map: {}, content: '', convert: false });
+  if (shaped.ok) {
+    const source = { source: DEMO_SOURCE, sourceId: 'demo-candidate' };
+    const outcome = await upsertProfile(
+      store,
+      { ...shaped.value, email: candidate.email, sourceId: source.sourceId },
+      source,
+    );
+    if (outcome.ok) profiles += 1;
+  }
+  return profiles;
+}
+
+function logCredentials(log: Logger): void {
+  log.info(
+    { candidate: DEMO_CANDIDATE_EMAIL, recruiter: DEMO_RECRUITER_EMAIL, password: DEMO_PASSWORD },
+    `demo board: log in as ${DEMO_CANDIDATE_EMAIL} or ${DEMO_RECRUITER_EMAIL} with the password "${DEMO_PASSWORD}"`,
+  );
+}
+
+/**
+ * Seeds the demo board into an empty store (no listings, no profiles, no demo accounts), or finishes a
+ * seed that was cut short. Does nothing on a store with other content or an already seeded one, except
+ * print the demo credentials again when they exist. The reconcile sweep that follows at start-up
+ * indexes and matches everything written here.
+ */
+export async function seedDemoBoard(
+  { app, adapters }: DemoSeedContext,
+  options: { profileCount?: number } = {},
+): Promise<void> {
+  const store = adapters.store;
+  const state = await store.documents.get<SeedState>(SEED_STATE_KEY);
+  if (state?.state === 'done') {
+    if (await store.users.findByEmail(DEMO_RECRUITER_EMAIL)) logCredentials(app.log);
+    return;
+  }
+  if (state?.state !== 'started') {
+    const empty =
+      (await store.listings.count()) === 0 &&
+      (await store.profiles.count()) === 0 &&
+      !(await store.users.findByEmail(DEMO_RECRUITER_EMAIL)) &&
+      !(await store.users.findByEmail(DEMO_CANDIDATE_EMAIL));
+    if (!empty) return;
+  }
+
+  const started = Date.now();
+  await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'started', at: new Date().toISOString() });
+  const respondents = await loadSurveyRespondents();
+  const bands = computeBands(samplesFromRespondents(respondents));
+  const { listings } = await seedListings(app, store, bands);
+  const profiles = await seedProfiles(app, store, respondents, options.profileCount ?? DEMO_PROFILE_COUNT);
+  await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'done', at: new Date().toISOString() });
+  app.log.info({ listings, profiles, ms: Date.now() - started }, 'demo board seeded');
+  logCredentials(app.log);
+}
