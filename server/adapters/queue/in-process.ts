@@ -65,13 +65,17 @@ export function createInProcessQueue<Jobs extends JobMap>(
     while (processors && !closed && active.size < concurrency && ready.length > 0) {
       const job = ready.shift()!;
       const id = key(job.name, job.jobId);
+      // Each job starts on a fresh macrotask: processors share the event loop with HTTP requests,
+      // and a queue of CPU-bound jobs must not starve them.
       active.set(
         id,
-        run(job).finally(() => {
-          active.delete(id);
-          pump();
-          settleIdle();
-        }),
+        new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => run(job))
+          .finally(() => {
+            active.delete(id);
+            pump();
+            settleIdle();
+          }),
       );
     }
   }
