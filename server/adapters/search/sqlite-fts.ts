@@ -468,10 +468,13 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       const counter = new Int32Array(values.length);
       if (facet === 'skills') {
         const { skillCodes } = cache.docs;
-        for (const rid of rids) for (const code of skillCodes[rid]!) counter[code]!++;
+        for (let i = 0; i < rids.length; i++) {
+          const codes = skillCodes[rids[i]!]!;
+          for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
+        }
       } else {
         const codes = cache.docs.codes[SCALAR_FACETS.indexOf(facet)]!;
-        for (const rid of rids) counter[codes[rid]!]!++;
+        for (let i = 0; i < rids.length; i++) counter[codes[rids[i]!]!]!++;
       }
       const entries: [string, number][] = [];
       counter.forEach((count, code) => {
@@ -536,7 +539,11 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     }
     const matched = positions.subarray(0, total);
     const ridAt = candidates ? (position: number) => candidates[position]! : (position: number) => position;
-    const matchedRids = candidates ? Int32Array.from(matched, ridAt) : matched;
+    let matchedRids = matched;
+    if (candidates) {
+      matchedRids = new Int32Array(total);
+      for (let i = 0; i < total; i++) matchedRids[i] = candidates[matched[i]!]!;
+    }
 
     const facets = countFacets(matchedRids, [...new Set(query.facets)], cache);
     const page = topPositions(
