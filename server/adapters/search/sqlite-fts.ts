@@ -53,6 +53,9 @@ const STATEMENT_CACHE_SIZE = 200;
 /** Bounds of the recent text query cache: entries, and rowids over all entries (4 to 13 bytes each). */
 const TEXT_MATCH_ENTRIES = 64;
 const TEXT_MATCH_ROWS = 1_000_000;
+/** Bounds of the cache of single alternatives' rows: entries, and rowids over all entries (4 bytes each). */
+const ALTERNATIVE_ENTRIES = 4096;
+const ALTERNATIVE_ROWS = 2_000_000;
 
 /** The facets with one value per document, in the order of `DocTable.codes`. */
 const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
@@ -168,6 +171,14 @@ interface IndexCache {
   textMatches: Map<string, TextMatches>;
   /** Rowids held by `textMatches`, to bound its memory. */
   textMatchRows: number;
+  /**
+   * Rows of single query alternatives (`"golang"`, `"kube"*`, `"node js"`), least recently used first:
+   * a query is the intersection of its groups' unions, computed here instead of by FTS5 so that the
+   * strict (no typo, no prefix) tier costs no second FTS5 pass, and so that queries sharing words
+   * (typing on, changing one word) read each word's rows once.
+   */
+  alternativeRows: Map<string, Int32Array>;
+  alternativeRowCount: number;
 }
 
 function emptyIndexCache(dataVersion: number): IndexCache {
@@ -183,6 +194,8 @@ function emptyIndexCache(dataVersion: number): IndexCache {
     facetValues,
     textMatches: new Map(),
     textMatchRows: 0,
+    alternativeRows: new Map(),
+    alternativeRowCount: 0,
   };
 }
 
@@ -218,7 +231,10 @@ interface QueryAlternative {
 }
 
 interface QueryPlan {
+  /** The FTS5 expression of the whole query: every group must match. */
   match: string;
+  /** Per query word (or skill spelling), the expressions of its alternatives: all, and strict only. */
+  groups: { all: string[]; strict: string[] }[];
   /** The same query without typo and prefix alternatives, or null when it is the same query. */
   strictMatch: string | null;
   highlightTerms: Set<string>;
@@ -419,6 +435,10 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     const strictMatch = expressionOf(true);
     return {
       match,
+      groups: groups.map((alternatives) => ({
+        all: unique(alternatives),
+        strict: unique(alternatives.filter((a) => a.strict)),
+      })),
       strictMatch: strictMatch === match ? null : strictMatch,
       highlightTerms,
       highlightPrefix,
@@ -618,7 +638,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       cache.textMatches.delete(plan.match);
       cache.textMatches.set(plan.match, entry);
     } else {
-      entry = { rids: Int32Array.from(selectRowids(plan.match)), scores: null, tiers: null };
+      entry = { rids: rowsMatching(plan, false, cache), scores: null, tiers: null };
       cache.textMatchRows += entry.rids.length;
       cache.textMatches.set(plan.match, entry);
       for (const [match, old] of cache.textMatches) {
@@ -632,10 +652,68 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       const { rids } = entry;
       const scoreByRid = relevanceScores(plan, rids.length);
       entry.scores = Float64Array.from(rids, (rid) => scoreByRid.get(rid) ?? 0);
-      const strict = plan.strictMatch === null ? null : new Set(selectRowids(plan.strictMatch));
-      entry.tiers = Uint8Array.from(rids, (rid) => (strict === null || strict.has(rid) ? 0 : 1));
+      const tiers = new Uint8Array(rids.length);
+      if (plan.strictMatch !== null) {
+        const strict = rowsMatching(plan, true, cache);
+        // Both ascending: walk them together.
+        for (let i = 0, j = 0; i < rids.length; i++) {
+          while (j < strict.length && strict[j]! < rids[i]!) j++;
+          tiers[i] = j < strict.length && strict[j] === rids[i] ? 0 : 1;
+        }
+      }
+      entry.tiers = tiers;
     }
     return entry;
+  }
+
+  /** Ascending rowids matching every group of the plan (through strict alternatives only, if asked). */
+  function rowsMatching(plan: QueryPlan, strictOnly: boolean, cache: IndexCache): Int32Array {
+    const groups = plan.groups.map((group) =>
+      (strictOnly ? group.strict : group.all).map((expression) => alternativeRows(expression, cache)),
+    );
+    let end = 0;
+    for (const group of groups)
+      for (const rows of group) if (rows.length > 0) end = Math.max(end, rows.at(-1)! + 1);
+    // How many groups match each rowid; `seenIn` keeps a rowid from counting twice for one group.
+    const matchedGroups = new Uint8Array(end);
+    const seenIn = new Uint8Array(end);
+    groups.forEach((group, index) => {
+      const stamp = index + 1;
+      for (const rows of group) {
+        for (let i = 0; i < rows.length; i++) {
+          const rid = rows[i]!;
+          if (seenIn[rid] !== stamp) {
+            seenIn[rid] = stamp;
+            matchedGroups[rid]!++;
+          }
+        }
+      }
+    });
+    let count = 0;
+    for (let rid = 0; rid < end; rid++) if (matchedGroups[rid] === groups.length) count++;
+    const rids = new Int32Array(count);
+    for (let rid = 0, i = 0; rid < end; rid++) if (matchedGroups[rid] === groups.length) rids[i++] = rid;
+    return rids;
+  }
+
+  function alternativeRows(expression: string, cache: IndexCache): Int32Array {
+    const { alternativeRows: known } = cache;
+    let rows = known.get(expression);
+    if (rows) {
+      known.delete(expression);
+      known.set(expression, rows);
+      return rows;
+    }
+    rows = Int32Array.from(selectRowids(expression)).sort();
+    known.set(expression, rows);
+    cache.alternativeRowCount += rows.length;
+    for (const [oldExpression, old] of known) {
+      if (known.size <= ALTERNATIVE_ENTRIES && cache.alternativeRowCount <= ALTERNATIVE_ROWS) break;
+      if (old === rows) break;
+      known.delete(oldExpression);
+      cache.alternativeRowCount -= old.length;
+    }
+    return rows;
   }
 
   /**
@@ -727,6 +805,8 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   function forgetTextMatches(cache: IndexCache): void {
     cache.textMatches.clear();
     cache.textMatchRows = 0;
+    cache.alternativeRows.clear();
+    cache.alternativeRowCount = 0;
   }
 
   /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
