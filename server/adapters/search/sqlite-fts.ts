@@ -53,9 +53,9 @@ const STATEMENT_CACHE_SIZE = 200;
 /** Bounds of the recent text query cache: entries, and rowids over all entries (4 to 13 bytes each). */
 const TEXT_MATCH_ENTRIES = 64;
 const TEXT_MATCH_ROWS = 1_000_000;
-/** Bounds of the cache of single alternatives' rows: entries, and rowids over all entries (4 bytes each). */
-const ALTERNATIVE_ENTRIES = 4096;
-const ALTERNATIVE_ROWS = 2_000_000;
+/** Bounds of the cache of word groups' rows: entries, and rowids over all entries (4 bytes each). */
+const GROUP_ENTRIES = 1024;
+const GROUP_ROWS = 2_000_000;
 
 /** The facets with one value per document, in the order of `DocTable.codes`. */
 const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
@@ -172,13 +172,12 @@ interface IndexCache {
   /** Rowids held by `textMatches`, to bound its memory. */
   textMatchRows: number;
   /**
-   * Rows of single query alternatives (`"golang"`, `"kube"*`, `"node js"`), least recently used first:
-   * a query is the intersection of its groups' unions, computed here instead of by FTS5 so that the
-   * strict (no typo, no prefix) tier costs no second FTS5 pass, and so that queries sharing words
-   * (typing on, changing one word) read each word's rows once.
+   * Rows of single query word groups (`("golang" OR "go" OR "golang"*)`), least recently used first:
+   * a query is the intersection of its groups, computed here instead of by FTS5 so that queries
+   * sharing words (typing on, changing one word, the strict tier) read each group's rows once.
    */
-  alternativeRows: Map<string, Int32Array>;
-  alternativeRowCount: number;
+  groupRows: Map<string, Int32Array>;
+  groupRowCount: number;
 }
 
 function emptyIndexCache(dataVersion: number): IndexCache {
@@ -194,8 +193,8 @@ function emptyIndexCache(dataVersion: number): IndexCache {
     facetValues,
     textMatches: new Map(),
     textMatchRows: 0,
-    alternativeRows: new Map(),
-    alternativeRowCount: 0,
+    groupRows: new Map(),
+    groupRowCount: 0,
   };
 }
 
@@ -233,8 +232,8 @@ interface QueryAlternative {
 interface QueryPlan {
   /** The FTS5 expression of the whole query: every group must match. */
   match: string;
-  /** Per query word (or skill spelling), the expressions of its alternatives: all, and strict only. */
-  groups: { all: string[]; strict: string[] }[];
+  /** Per query word (or skill spelling), the FTS5 expression of its alternatives: all, and strict only. */
+  groups: { all: string; strict: string }[];
   /** The same query without typo and prefix alternatives, or null when it is the same query. */
   strictMatch: string | null;
   highlightTerms: Set<string>;
@@ -423,22 +422,17 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     }
 
     const unique = (alternatives: QueryAlternative[]) => [...new Set(alternatives.map((a) => a.expression))];
+    const groupExpressions = groups.map((alternatives) => ({
+      all: `(${unique(alternatives).join(' OR ')})`,
+      strict: `(${unique(alternatives.filter((a) => a.strict)).join(' OR ')})`,
+    }));
     const expressionOf = (onlyStrict: boolean) =>
-      [
-        ...new Set(
-          groups.map(
-            (alternatives) => `(${unique(alternatives.filter((a) => !onlyStrict || a.strict)).join(' OR ')})`,
-          ),
-        ),
-      ].join(' AND ');
+      [...new Set(groupExpressions.map((group) => (onlyStrict ? group.strict : group.all)))].join(' AND ');
     const match = expressionOf(false);
     const strictMatch = expressionOf(true);
     return {
       match,
-      groups: groups.map((alternatives) => ({
-        all: unique(alternatives),
-        strict: unique(alternatives.filter((a) => a.strict)),
-      })),
+      groups: groupExpressions,
       strictMatch: strictMatch === match ? null : strictMatch,
       highlightTerms,
       highlightPrefix,
@@ -668,27 +662,14 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
 
   /** Ascending rowids matching every group of the plan (through strict alternatives only, if asked). */
   function rowsMatching(plan: QueryPlan, strictOnly: boolean, cache: IndexCache): Int32Array {
-    const groups = plan.groups.map((group) =>
-      (strictOnly ? group.strict : group.all).map((expression) => alternativeRows(expression, cache)),
-    );
+    const expressions = [...new Set(plan.groups.map((group) => (strictOnly ? group.strict : group.all)))];
+    const groups = expressions.map((expression) => groupRows(expression, cache));
+    if (groups.length === 1) return groups[0]!;
     let end = 0;
-    for (const group of groups)
-      for (const rows of group) if (rows.length > 0) end = Math.max(end, rows.at(-1)! + 1);
-    // How many groups match each rowid; `seenIn` keeps a rowid from counting twice for one group.
+    for (const rows of groups) if (rows.length > 0) end = Math.max(end, rows.at(-1)! + 1);
+    // Each group's rows are unique, so a rowid in every group is counted once per group.
     const matchedGroups = new Uint8Array(end);
-    const seenIn = new Uint8Array(end);
-    groups.forEach((group, index) => {
-      const stamp = index + 1;
-      for (const rows of group) {
-        for (let i = 0; i < rows.length; i++) {
-          const rid = rows[i]!;
-          if (seenIn[rid] !== stamp) {
-            seenIn[rid] = stamp;
-            matchedGroups[rid]!++;
-          }
-        }
-      }
-    });
+    for (const rows of groups) for (let i = 0; i < rows.length; i++) matchedGroups[rows[i]!]!++;
     let count = 0;
     for (let rid = 0; rid < end; rid++) if (matchedGroups[rid] === groups.length) count++;
     const rids = new Int32Array(count);
@@ -696,8 +677,8 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return rids;
   }
 
-  function alternativeRows(expression: string, cache: IndexCache): Int32Array {
-    const { alternativeRows: known } = cache;
+  function groupRows(expression: string, cache: IndexCache): Int32Array {
+    const { groupRows: known } = cache;
     let rows = known.get(expression);
     if (rows) {
       known.delete(expression);
@@ -706,12 +687,12 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     }
     rows = Int32Array.from(selectRowids(expression)).sort();
     known.set(expression, rows);
-    cache.alternativeRowCount += rows.length;
+    cache.groupRowCount += rows.length;
     for (const [oldExpression, old] of known) {
-      if (known.size <= ALTERNATIVE_ENTRIES && cache.alternativeRowCount <= ALTERNATIVE_ROWS) break;
+      if (known.size <= GROUP_ENTRIES && cache.groupRowCount <= GROUP_ROWS) break;
       if (old === rows) break;
       known.delete(oldExpression);
-      cache.alternativeRowCount -= old.length;
+      cache.groupRowCount -= old.length;
     }
     return rows;
   }
@@ -805,8 +786,8 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   function forgetTextMatches(cache: IndexCache): void {
     cache.textMatches.clear();
     cache.textMatchRows = 0;
-    cache.alternativeRows.clear();
-    cache.alternativeRowCount = 0;
+    cache.groupRows.clear();
+    cache.groupRowCount = 0;
   }
 
   /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
