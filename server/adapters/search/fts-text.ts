@@ -50,6 +50,12 @@ export function normalizeWord(word: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+const NORMALIZED_WORDS_CACHED = 50_000;
+
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   word: string | null;
@@ -87,6 +93,15 @@ export function createTextAnalyzer(vocabulary: SearchVocabulary): TextAnalyzer {
     node.word = word;
   }
 
+  /** ASCII codes that may start a technology word, in either case. */
+  const technologyStarts = new Uint8Array(128);
+  for (const ch of root.next.keys()) {
+    for (const variant of [ch, ch.toUpperCase()]) {
+      const code = variant.charCodeAt(0);
+      if (variant.length === 1 && code < 128) technologyStarts[code] = 1;
+    }
+  }
+
   /** The longest technology word starting at `start` and ending at a word boundary. */
   function technologyWordAt(text: string, start: number): { word: string; end: number } | null {
     if (isWordCharBefore(text, start)) return null;
@@ -99,22 +114,57 @@ export function createTextAnalyzer(vocabulary: SearchVocabulary): TextAnalyzer {
     return found;
   }
 
+  // Postings repeat the same words, so normalising each spelling once saves most of tokenizing's time.
+  const normalized = new Map<string, string>();
+  function normalizedWord(word: string): string {
+    let term = normalized.get(word);
+    if (term === undefined) {
+      if (normalized.size >= NORMALIZED_WORDS_CACHED) normalized.clear();
+      term = normalizeWord(word);
+      normalized.set(word, term);
+    }
+    return term;
+  }
+
+  const technologyTerms = new Map<string, string>();
+  const technologyTerm = (word: string) => {
+    let term = technologyTerms.get(word);
+    if (term === undefined) {
+      term = placeholderTerm('word', word);
+      technologyTerms.set(word, term);
+    }
+    return term;
+  };
+
   function tokenize(text: string): TextToken[] {
     const tokens: TextToken[] = [];
+    const length = text.length;
     let i = 0;
-    while (i < text.length) {
-      const technology = root.next.has(text[i]!.toLowerCase()) ? technologyWordAt(text, i) : null;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      const maybeTechnology =
+        code < 128 ? technologyStarts[code] === 1 : root.next.has(text[i]!.toLowerCase());
+      const technology = maybeTechnology ? technologyWordAt(text, i) : null;
       if (technology) {
-        tokens.push({ term: placeholderTerm('word', technology.word), start: i, end: technology.end });
+        tokens.push({ term: technologyTerm(technology.word), start: i, end: technology.end });
         i = technology.end;
         continue;
       }
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text);
-      if (run) {
-        const term = normalizeWord(run[0]);
-        if (term) tokens.push({ term, start: i, end: i + run[0].length });
-        i += run[0].length;
+      // Fast path for ASCII words; anything else (or an ASCII run running into other letters) takes the
+      // Unicode regular expression.
+      let end = i;
+      while (end < length && isAsciiWordCode(text.charCodeAt(end))) end++;
+      let word: string | null = null;
+      if (end > i && (end === length || text.charCodeAt(end) < 128)) {
+        word = text.slice(i, end);
+      } else if (end > i || code >= 128) {
+        WORD_RUN.lastIndex = i;
+        word = WORD_RUN.exec(text)?.[0] ?? null;
+      }
+      if (word) {
+        const term = normalizedWord(word);
+        if (term) tokens.push({ term, start: i, end: i + word.length });
+        i += word.length;
       } else {
         i++;
       }

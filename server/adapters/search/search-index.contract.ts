@@ -577,6 +577,26 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
         expect(await find('golang')).toEqual(['a']);
       });
 
+      it('answers a repeated query with every write made in between', async () => {
+        await index.upsert([
+          listingDoc({ id: 'a', title: 'Go Engineer', skills: ['go'] }),
+          listingDoc({ id: 'b', title: 'Go Engineer', createdAt: EPOCH + DAY }),
+        ]);
+        const search = () =>
+          index.search(query({ q: 'golang', facets: ['skills'], highlight: true, sort: 'newest' }));
+        expect(idsOf(await search())).toEqual(['b', 'a']);
+        await index.upsert([
+          listingDoc({ id: 'a', title: 'Rust Engineer', skills: ['rust'], version: 2 }),
+          listingDoc({ id: 'c', title: 'Golang Engineer', skills: ['go'], createdAt: EPOCH + 2 * DAY }),
+        ]);
+        const afterUpsert = await search();
+        expect(idsOf(afterUpsert)).toEqual(['c', 'b']);
+        expect(afterUpsert.facets.skills).toEqual({ go: 1 });
+        expect(afterUpsert.hits[0]?.highlights?.title).toBe('<mark>Golang</mark> Engineer');
+        await index.delete(['c']);
+        expect(idsOf(await search())).toEqual(['b']);
+      });
+
       it('clears everything', async () => {
         await index.upsert([listingDoc({ id: 'a' }), listingDoc({ id: 'b' })]);
         await index.clear();

@@ -50,25 +50,81 @@ const MAX_TYPO_CANDIDATES = 40;
 const BM25_ROW_LIMIT = 5000;
 const DESCRIPTION_CROP_WORDS = 30;
 const STATEMENT_CACHE_SIZE = 200;
+/** Bounds of the recent text query cache: entries, and rowids over all entries (4 to 13 bytes each). */
+const TEXT_MATCH_ENTRIES = 64;
+const TEXT_MATCH_ROWS = 1_000_000;
+/** Bounds of the cache of word groups' rows: entries, and rowids over all entries (4 bytes each). */
+const GROUP_ENTRIES = 1024;
+const GROUP_ROWS = 2_000_000;
 
-/** The facets with one value per document, in the order of `DocFacts.codes`. */
+/** The facets with one value per document, in the order of `DocTable.codes`. */
 const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
 type ScalarFacet = (typeof SCALAR_FACETS)[number];
 
+type DocFields = Pick<
+  ListingDocument,
+  'id' | 'status' | ScalarFacet | 'salaryMinUsd' | 'salaryMaxUsd' | 'createdAt'
+>;
+
+const ABSENT = 0;
+const CLOSED = 1;
+const OPEN = 2;
+const NO_SKILLS = new Int32Array(0);
+
 /**
- * What filters, facets and sorts need of a document, kept in memory beside the FTS5 index. Facet
- * values are interned to small integers so that counting thousands of hits is a few array increments.
+ * What filters, facets and sorts need of each document, kept in memory beside the FTS5 index in dense
+ * typed arrays indexed by rowid (rowids are small integers), so that filtering, counting and sorting
+ * thousands of hits touch no objects. Facet values are interned to small integers.
  */
-interface DocFacts {
-  rid: number;
-  id: string;
-  open: boolean;
-  salaryMin: number;
-  salaryMax: number;
-  createdAt: number;
-  /** Interned values of SCALAR_FACETS, in that order. */
-  codes: number[];
-  skillCodes: number[];
+class DocTable {
+  capacity = 0;
+  /** One past the highest rowid ever stored: the bound of a scan over every document. */
+  end = 1;
+  state = new Uint8Array(0);
+  ids: string[] = [];
+  salaryMin = new Float64Array(0);
+  salaryMax = new Float64Array(0);
+  createdAt = new Float64Array(0);
+  /** Interned values of SCALAR_FACETS, one array per facet, in that order. */
+  codes: Int32Array[] = SCALAR_FACETS.map(() => new Int32Array(0));
+  skillCodes: Int32Array[] = [];
+
+  private grow(rid: number): void {
+    if (rid < this.capacity) return;
+    let capacity = Math.max(1024, this.capacity);
+    while (capacity <= rid) capacity *= 2;
+    const widen = <T extends Uint8Array | Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.state = widen(this.state, (n) => new Uint8Array(n));
+    this.salaryMin = widen(this.salaryMin, (n) => new Float64Array(n));
+    this.salaryMax = widen(this.salaryMax, (n) => new Float64Array(n));
+    this.createdAt = widen(this.createdAt, (n) => new Float64Array(n));
+    this.codes = this.codes.map((c) => widen(c, (n) => new Int32Array(n)));
+    this.capacity = capacity;
+  }
+
+  set(rid: number, doc: DocFields, skillIds: string[], facetValues: Record<FacetName, FacetValues>): void {
+    this.grow(rid);
+    this.end = Math.max(this.end, rid + 1);
+    this.state[rid] = doc.status === 'open' ? OPEN : CLOSED;
+    this.ids[rid] = doc.id;
+    this.salaryMin[rid] = doc.salaryMinUsd;
+    this.salaryMax[rid] = doc.salaryMaxUsd;
+    this.createdAt[rid] = doc.createdAt;
+    SCALAR_FACETS.forEach((facet, position) => {
+      this.codes[position]![rid] = facetValues[facet].intern(doc[facet]);
+    });
+    this.skillCodes[rid] = Int32Array.from(skillIds, (id) => facetValues.skills.intern(id));
+  }
+
+  delete(rid: number): void {
+    if (rid >= this.capacity) return;
+    this.state[rid] = ABSENT;
+    this.skillCodes[rid] = NO_SKILLS;
+  }
 }
 
 /** Facet value ↔ integer, per facet; codes are never reused, so stale ones only count zero. */
@@ -89,12 +145,14 @@ class FacetValues {
   }
 }
 
-interface Candidate {
-  facts: DocFacts;
-  /** Higher is better (negated bm25). */
-  score: number;
-  /** 0 when the posting matches without typos or prefixes. */
-  tier: number;
+/** The rowids a text query matches, with what relevance ranking needs, kept per write generation. */
+interface TextMatches {
+  /** Ascending. */
+  rids: Int32Array;
+  /** Higher is better (negated bm25), aligned with `rids`; computed on the first relevance sort. */
+  scores: Float64Array | null;
+  /** 0 when the posting matches without typos or prefixes, aligned with `rids`. */
+  tiers: Uint8Array | null;
 }
 
 /** Indexed terms and document facts, shared by every index object over one database handle and prefix. */
@@ -103,8 +161,23 @@ interface IndexCache {
   dataVersion: number;
   terms: Set<string>;
   termsByLength: Map<number, string[]>;
-  docs: Map<number, DocFacts>;
+  docs: DocTable;
   facetValues: Record<FacetName, FacetValues>;
+  /**
+   * Recent text queries (FTS5 match expression → matches), least recently used first. The FTS5 pass
+   * and bm25 are most of a broad query's cost, and filter, sort, facet and page changes repeat the same
+   * text; every write empties it, so results never go stale.
+   */
+  textMatches: Map<string, TextMatches>;
+  /** Rowids held by `textMatches`, to bound its memory. */
+  textMatchRows: number;
+  /**
+   * Rows of single query word groups (`("golang" OR "go" OR "golang"*)`), least recently used first:
+   * a query is the intersection of its groups, computed here instead of by FTS5 so that queries
+   * sharing words (typing on, changing one word, the strict tier) read each group's rows once.
+   */
+  groupRows: Map<string, Int32Array>;
+  groupRowCount: number;
 }
 
 function emptyIndexCache(dataVersion: number): IndexCache {
@@ -112,29 +185,30 @@ function emptyIndexCache(dataVersion: number): IndexCache {
     FacetName,
     FacetValues
   >;
-  return { dataVersion, terms: new Set(), termsByLength: new Map(), docs: new Map(), facetValues };
+  return {
+    dataVersion,
+    terms: new Set(),
+    termsByLength: new Map(),
+    docs: new DocTable(),
+    facetValues,
+    textMatches: new Map(),
+    textMatchRows: 0,
+    groupRows: new Map(),
+    groupRowCount: 0,
+  };
 }
 
 const indexCaches = new WeakMap<Db, Map<string, IndexCache>>();
 
-const compareIds = (a: Candidate, b: Candidate) =>
-  a.facts.id < b.facts.id ? -1 : a.facts.id > b.facts.id ? 1 : 0;
-const byNewest = (a: Candidate, b: Candidate) => b.facts.createdAt - a.facts.createdAt || compareIds(a, b);
-const bySalary = (a: Candidate, b: Candidate) =>
-  b.facts.salaryMax - a.facts.salaryMax || b.facts.salaryMin - a.facts.salaryMin || byNewest(a, b);
-const byRelevanceThenNewest = (a: Candidate, b: Candidate) =>
-  a.tier - b.tier || b.score - a.score || byNewest(a, b);
+/** Positions into a list of matches, ordered by a sort. */
+type PositionOrder = (a: number, b: number) => number;
 
-/** The first `count` items in `compare` order, without sorting everything when `count` is small. */
-function topCandidates(
-  items: Candidate[],
-  count: number,
-  compare: (a: Candidate, b: Candidate) => number,
-): Candidate[] {
+/** The first `count` positions in `compare` order, without sorting everything when `count` is small. */
+function topPositions(positions: Int32Array, count: number, compare: PositionOrder): number[] {
   if (count <= 0) return [];
-  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
-  const best: Candidate[] = [];
-  for (const item of items) {
+  if (count * 4 >= positions.length) return Array.from(positions).sort(compare).slice(0, count);
+  const best: number[] = [];
+  for (const item of positions) {
     if (best.length === count && compare(item, best[count - 1]!) >= 0) continue;
     let low = 0;
     let high = best.length;
@@ -149,24 +223,6 @@ function topCandidates(
   return best;
 }
 
-function factsOf(
-  cache: IndexCache,
-  rid: number,
-  doc: Pick<ListingDocument, 'id' | 'status' | ScalarFacet | 'salaryMinUsd' | 'salaryMaxUsd' | 'createdAt'>,
-  skillIds: string[],
-): DocFacts {
-  return {
-    rid,
-    id: doc.id,
-    open: doc.status === 'open',
-    salaryMin: doc.salaryMinUsd,
-    salaryMax: doc.salaryMaxUsd,
-    createdAt: doc.createdAt,
-    codes: SCALAR_FACETS.map((facet) => cache.facetValues[facet].intern(doc[facet])),
-    skillCodes: skillIds.map((id) => cache.facetValues.skills.intern(id)),
-  };
-}
-
 interface QueryAlternative {
   expression: string;
   /** Matches without a typo or prefix: such hits rank first. */
@@ -174,7 +230,10 @@ interface QueryAlternative {
 }
 
 interface QueryPlan {
+  /** The FTS5 expression of the whole query: every group must match. */
   match: string;
+  /** Per query word (or skill spelling), the FTS5 expression of its alternatives: all, and strict only. */
+  groups: { all: string; strict: string }[];
   /** The same query without typo and prefix alternatives, or null when it is the same query. */
   strictMatch: string | null;
   highlightTerms: Set<string>;
@@ -283,9 +342,9 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
         `SELECT rid, id, status, seniority, remote, country, employment_type AS employmentType, company,
           salary_min_usd AS salaryMinUsd, salary_max_usd AS salaryMaxUsd, created_at AS createdAt, skill_ids
         FROM ${docs}`,
-      ).iterate() as IterableIterator<{ rid: number; skill_ids: string } & Parameters<typeof factsOf>[2]>;
+      ).iterate() as IterableIterator<{ rid: number; skill_ids: string } & DocFields>;
       for (const row of rows) {
-        fresh.docs.set(row.rid, factsOf(fresh, row.rid, row, JSON.parse(row.skill_ids) as string[]));
+        fresh.docs.set(row.rid, row, JSON.parse(row.skill_ids) as string[], fresh.facetValues);
       }
       cache = fresh;
       byPrefix.set(prefix, cache);
@@ -363,70 +422,74 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     }
 
     const unique = (alternatives: QueryAlternative[]) => [...new Set(alternatives.map((a) => a.expression))];
+    const groupExpressions = groups.map((alternatives) => ({
+      all: `(${unique(alternatives).join(' OR ')})`,
+      strict: `(${unique(alternatives.filter((a) => a.strict)).join(' OR ')})`,
+    }));
     const expressionOf = (onlyStrict: boolean) =>
-      [
-        ...new Set(
-          groups.map(
-            (alternatives) => `(${unique(alternatives.filter((a) => !onlyStrict || a.strict)).join(' OR ')})`,
-          ),
-        ),
-      ].join(' AND ');
+      [...new Set(groupExpressions.map((group) => (onlyStrict ? group.strict : group.all)))].join(' AND ');
     const match = expressionOf(false);
     const strictMatch = expressionOf(true);
     return {
       match,
+      groups: groupExpressions,
       strictMatch: strictMatch === match ? null : strictMatch,
       highlightTerms,
       highlightPrefix,
     };
   }
 
-  function matchesFilter(filter: SearchFilter, cache: IndexCache): (facts: DocFacts) => boolean {
+  /** Whether the document at a rowid is open and passes the filter. */
+  function matchesFilter(filter: SearchFilter, cache: IndexCache): (rid: number) => boolean {
+    const { state, salaryMax, createdAt, codes, skillCodes } = cache.docs;
     // Values never indexed have no code: a list of only those matches nothing, as it should.
-    const anyOf: [number, Set<number>][] = [];
+    const anyOf: [Int32Array, Uint8Array][] = [];
     SCALAR_FACETS.forEach((facet, position) => {
       const values = filter[facet];
       if (!values || values.length === 0) return;
-      const codes = values.map((v) => cache.facetValues[facet].codeOf(v)).filter((c) => c !== undefined);
-      anyOf.push([position, new Set(codes)]);
+      const allowed = new Uint8Array(cache.facetValues[facet].values.length);
+      for (const value of values) {
+        const code = cache.facetValues[facet].codeOf(value);
+        if (code !== undefined) allowed[code] = 1;
+      }
+      anyOf.push([codes[position]!, allowed]);
     });
-    const skillCodes = [...new Set(filter.skills ?? [])].map(
+    const requiredSkills = [...new Set(filter.skills ?? [])].map(
       (id) => cache.facetValues.skills.codeOf(id) ?? -1,
     );
     const salaryMin = filter.salaryMinUsd ?? -Infinity;
     const postedSince = filter.postedSince ?? -Infinity;
     if (
       anyOf.length === 0 &&
-      skillCodes.length === 0 &&
+      requiredSkills.length === 0 &&
       salaryMin === -Infinity &&
       postedSince === -Infinity
     ) {
-      return (f) => f.open;
+      return (rid) => state[rid] === OPEN;
     }
-    return (f) => {
-      if (!f.open || f.salaryMax < salaryMin || f.createdAt < postedSince) return false;
-      for (const [position, codes] of anyOf) if (!codes.has(f.codes[position]!)) return false;
-      for (const code of skillCodes) if (!f.skillCodes.includes(code)) return false;
+    return (rid) => {
+      if (state[rid] !== OPEN || salaryMax[rid]! < salaryMin || createdAt[rid]! < postedSince) return false;
+      for (const [facetCodes, allowed] of anyOf) if (allowed[facetCodes[rid]!] !== 1) return false;
+      for (const code of requiredSkills) if (!skillCodes[rid]!.includes(code)) return false;
       return true;
     };
   }
 
-  function countFacets(matched: readonly Candidate[], names: readonly FacetName[], cache: IndexCache) {
+  function countFacets(rids: Int32Array, names: readonly FacetName[], cache: IndexCache) {
     const facets = emptyFacets();
-    const counters = new Map<FacetName, Int32Array>(
-      names.map((facet) => [facet, new Int32Array(cache.facetValues[facet].values.length)]),
-    );
-    const scalarCounters = SCALAR_FACETS.map((facet) => counters.get(facet));
-    const skillCounter = counters.get('skills');
-    for (const { facts } of matched) {
-      for (let i = 0; i < scalarCounters.length; i++) {
-        const counter = scalarCounters[i];
-        if (counter) counter[facts.codes[i]!]!++;
-      }
-      if (skillCounter) for (const code of facts.skillCodes) skillCounter[code]!++;
-    }
-    for (const [facet, counter] of counters) {
+    for (const facet of names) {
       const values = cache.facetValues[facet].values;
+      const counter = new Int32Array(values.length);
+      if (facet === 'skills') {
+        const { skillCodes } = cache.docs;
+        for (let i = 0; i < rids.length; i++) {
+          const codes = skillCodes[rids[i]!]!;
+          for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
+        }
+      } else {
+        const codes = cache.docs.codes[SCALAR_FACETS.indexOf(facet)]!;
+        for (let i = 0; i < rids.length; i++) counter[codes[rids[i]!]!]!++;
+      }
       const entries: [string, number][] = [];
       counter.forEach((count, code) => {
         if (count > 0) entries.push([values[code]!, count]);
@@ -467,7 +530,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
 
   /**
    * FTS5 finds the matching rows (and their bm25 score when ranking by relevance); filters, facet
-   * counts, sorting and paging then run over the cached document facts, which is much faster than
+   * counts, sorting and paging then run over the document facts in memory, which is much faster than
    * joining and grouping in SQL for result sets of thousands of postings.
    */
   function search(query: SearchQuery): SearchResult {
@@ -477,29 +540,32 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     const plan = planQuery(query.q, cache);
     const accepts = matchesFilter(query.filter, cache);
     const byRelevance = query.sort === 'relevance' && plan !== null;
-    const matched: Candidate[] = [];
-    if (plan) {
-      const rids = selectRowids(plan.match);
-      const strict =
-        byRelevance && plan.strictMatch !== null ? new Set(selectRowids(plan.strictMatch)) : null;
-      const scores = byRelevance ? relevanceScores(plan, rids.length) : null;
-      for (const rid of rids) {
-        const facts = cache.docs.get(rid);
-        if (facts && accepts(facts)) {
-          matched.push({
-            facts,
-            score: scores?.get(rid) ?? 0,
-            tier: strict === null || strict.has(rid) ? 0 : 1,
-          });
-        }
-      }
+    const found = plan ? textMatches(plan, byRelevance, cache) : null;
+
+    // Positions into `found` (or rowids when browsing) of the open postings that pass the filter.
+    const candidates = found ? found.rids : null;
+    const positions = new Int32Array(candidates ? candidates.length : cache.docs.end);
+    let total = 0;
+    if (candidates) {
+      for (let i = 0; i < candidates.length; i++) if (accepts(candidates[i]!)) positions[total++] = i;
     } else {
-      for (const facts of cache.docs.values()) if (accepts(facts)) matched.push({ facts, score: 0, tier: 0 });
+      for (let rid = 1; rid < cache.docs.end; rid++) if (accepts(rid)) positions[total++] = rid;
+    }
+    const matched = positions.subarray(0, total);
+    const ridAt = candidates ? (position: number) => candidates[position]! : (position: number) => position;
+    let matchedRids = matched;
+    if (candidates) {
+      matchedRids = new Int32Array(total);
+      for (let i = 0; i < total; i++) matchedRids[i] = candidates[matched[i]!]!;
     }
 
-    const facets = countFacets(matched, [...new Set(query.facets)], cache);
-    const compare = byRelevance ? byRelevanceThenNewest : query.sort === 'salary' ? bySalary : byNewest;
-    const page = topCandidates(matched, query.offset + query.limit, compare).slice(query.offset);
+    const facets = countFacets(matchedRids, [...new Set(query.facets)], cache);
+    const page = topPositions(
+      matched,
+      query.offset + query.limit,
+      positionOrder(query, byRelevance ? found : null, ridAt, cache.docs),
+    ).slice(query.offset);
+    const pageRids = page.map(ridAt);
     const texts =
       query.highlight && plan && page.length > 0
         ? new Map(
@@ -508,14 +574,15 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
                 `SELECT rid, title, description FROM ${docs} WHERE rid IN (${page.map(() => '?').join(', ')})`,
               )
                 .raw()
-                .all(...page.map((c) => c.facts.rid)) as [number, string, string][]
+                .all(...pageRids) as [number, string, string][]
             ).map(([rid, title, description]) => [rid, { title, description }]),
           )
         : null;
-    const hits = page.map((candidate): SearchHit => {
-      const hit: SearchHit = { id: candidate.facts.id };
-      if (byRelevance) hit.score = candidate.score;
-      const text = texts?.get(candidate.facts.rid);
+    const hits = page.map((position, i): SearchHit => {
+      const rid = pageRids[i]!;
+      const hit: SearchHit = { id: cache.docs.ids[rid]! };
+      if (byRelevance) hit.score = found!.scores![position]!;
+      const text = texts?.get(rid);
       if (plan && text) {
         hit.highlights = {
           title: highlight(text.title, plan, null),
@@ -524,7 +591,110 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       }
       return hit;
     });
-    return { hits, total: matched.length, facets, processingTimeMs: performance.now() - started };
+    return { hits, total, facets, processingTimeMs: performance.now() - started };
+  }
+
+  /** The sort of a query over positions; every sort ends with newest, then id ascending. */
+  function positionOrder(
+    query: SearchQuery,
+    ranked: TextMatches | null,
+    ridAt: (position: number) => number,
+    table: DocTable,
+  ): PositionOrder {
+    const { ids, createdAt, salaryMin, salaryMax } = table;
+    const byNewest = (a: number, b: number) => {
+      const ridA = ridAt(a);
+      const ridB = ridAt(b);
+      const idA = ids[ridA]!;
+      const idB = ids[ridB]!;
+      return createdAt[ridB]! - createdAt[ridA]! || (idA < idB ? -1 : idA > idB ? 1 : 0);
+    };
+    if (ranked) {
+      const scores = ranked.scores!;
+      const tiers = ranked.tiers!;
+      return (a, b) => tiers[a]! - tiers[b]! || scores[b]! - scores[a]! || byNewest(a, b);
+    }
+    if (query.sort === 'salary') {
+      return (a, b) => {
+        const ridA = ridAt(a);
+        const ridB = ridAt(b);
+        return salaryMax[ridB]! - salaryMax[ridA]! || salaryMin[ridB]! - salaryMin[ridA]! || byNewest(a, b);
+      };
+    }
+    return byNewest;
+  }
+
+  /** The rows matching a plan, from the cache of recent text queries when it holds them. */
+  function textMatches(plan: QueryPlan, byRelevance: boolean, cache: IndexCache): TextMatches {
+    let entry = cache.textMatches.get(plan.match);
+    if (entry) {
+      // Re-insert: the Map's order is the recency order.
+      cache.textMatches.delete(plan.match);
+      cache.textMatches.set(plan.match, entry);
+    } else {
+      entry = { rids: rowsMatching(plan, false, cache), scores: null, tiers: null };
+      cache.textMatchRows += entry.rids.length;
+      cache.textMatches.set(plan.match, entry);
+      for (const [match, old] of cache.textMatches) {
+        if (cache.textMatches.size <= TEXT_MATCH_ENTRIES && cache.textMatchRows <= TEXT_MATCH_ROWS) break;
+        if (old === entry) break;
+        cache.textMatches.delete(match);
+        cache.textMatchRows -= old.rids.length;
+      }
+    }
+    if (byRelevance && entry.scores === null) {
+      const { rids } = entry;
+      const scoreByRid = relevanceScores(plan, rids.length);
+      entry.scores = Float64Array.from(rids, (rid) => scoreByRid.get(rid) ?? 0);
+      const tiers = new Uint8Array(rids.length);
+      if (plan.strictMatch !== null) {
+        const strict = rowsMatching(plan, true, cache);
+        // Both ascending: walk them together.
+        for (let i = 0, j = 0; i < rids.length; i++) {
+          while (j < strict.length && strict[j]! < rids[i]!) j++;
+          tiers[i] = j < strict.length && strict[j] === rids[i] ? 0 : 1;
+        }
+      }
+      entry.tiers = tiers;
+    }
+    return entry;
+  }
+
+  /** Ascending rowids matching every group of the plan (through strict alternatives only, if asked). */
+  function rowsMatching(plan: QueryPlan, strictOnly: boolean, cache: IndexCache): Int32Array {
+    const expressions = [...new Set(plan.groups.map((group) => (strictOnly ? group.strict : group.all)))];
+    const groups = expressions.map((expression) => groupRows(expression, cache));
+    if (groups.length === 1) return groups[0]!;
+    let end = 0;
+    for (const rows of groups) if (rows.length > 0) end = Math.max(end, rows.at(-1)! + 1);
+    // Each group's rows are unique, so a rowid in every group is counted once per group.
+    const matchedGroups = new Uint8Array(end);
+    for (const rows of groups) for (let i = 0; i < rows.length; i++) matchedGroups[rows[i]!]!++;
+    let count = 0;
+    for (let rid = 0; rid < end; rid++) if (matchedGroups[rid] === groups.length) count++;
+    const rids = new Int32Array(count);
+    for (let rid = 0, i = 0; rid < end; rid++) if (matchedGroups[rid] === groups.length) rids[i++] = rid;
+    return rids;
+  }
+
+  function groupRows(expression: string, cache: IndexCache): Int32Array {
+    const { groupRows: known } = cache;
+    let rows = known.get(expression);
+    if (rows) {
+      known.delete(expression);
+      known.set(expression, rows);
+      return rows;
+    }
+    rows = Int32Array.from(selectRowids(expression)).sort();
+    known.set(expression, rows);
+    cache.groupRowCount += rows.length;
+    for (const [oldExpression, old] of known) {
+      if (known.size <= GROUP_ENTRIES && cache.groupRowCount <= GROUP_ROWS) break;
+      if (old === rows) break;
+      known.delete(oldExpression);
+      cache.groupRowCount -= old.length;
+    }
+    return rows;
   }
 
   /**
@@ -613,6 +783,13 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
 
+  function forgetTextMatches(cache: IndexCache): void {
+    cache.textMatches.clear();
+    cache.textMatchRows = 0;
+    cache.groupRows.clear();
+    cache.groupRowCount = 0;
+  }
+
   /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
   const loadedCache = () => indexCaches.get(db)?.get(prefix);
 
@@ -624,15 +801,13 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       const written = writeDocuments(batch);
       const cache = loadedCache();
       if (!cache) return;
+      forgetTextMatches(cache);
       for (const { rid, doc, columns } of written) {
         cache.docs.set(
           rid,
-          factsOf(
-            cache,
-            rid,
-            doc,
-            doc.skills.map((s) => s.id),
-          ),
+          doc,
+          doc.skills.map((s) => s.id),
+          cache.facetValues,
         );
         for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
       }
@@ -640,7 +815,9 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     async delete(ids) {
       const removed = deleteDocuments(ids);
       const cache = loadedCache();
-      for (const rid of removed) cache?.docs.delete(rid);
+      if (!cache) return;
+      forgetTextMatches(cache);
+      for (const rid of removed) cache.docs.delete(rid);
     },
     async search(query) {
       return search(query);
