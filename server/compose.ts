@@ -66,6 +66,18 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     { reason: 'start-up' },
     { jobId: `bands-startup-${Date.now()}` },
   );
+  if (adapters.queue.kind === 'in-process') {
+    const started = Date.now();
+    void adapters.queue
+      .whenIdle(30 * 60_000)
+      .then(() =>
+        app.log.info(
+          { ms: Date.now() - started },
+          'processors caught up: search index and matches are current',
+        ),
+      )
+      .catch(() => app.log.warn('processors still busy after 30 minutes'));
+  }
 
   return {
     app,

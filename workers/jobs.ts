@@ -22,8 +22,10 @@ export const JOB_NAMES: readonly JobName[] = [
   'reconcile',
 ];
 
-/** Candidates kept per listing and recommendations kept per profile. */
-export const TOP_K = 200;
+/** Candidates kept per listing (read back filtered to those still discoverable). */
+export const TOP_CANDIDATES = 200;
+/** Recommendations kept per profile. */
+export const TOP_RECOMMENDATIONS = 50;
 
 /** A burst of listing writes within this window recomputes the salary bands once. */
 export const SALARY_BANDS_DEBOUNCE_MS = 2_000;

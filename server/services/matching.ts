@@ -9,9 +9,7 @@ import { AppError, forbidden } from '../errors.ts';
 import type { Listing, Profile, Store } from '../adapters/store/port.ts';
 import type { ListingService } from './listings.ts';
 import { canManageListing, type Viewer } from './viewer.ts';
-
-/** Stored candidates read per listing before filtering to those still discoverable (the worker keeps this many). */
-const STORED_CANDIDATES = 200;
+import { TOP_CANDIDATES } from '../../workers/jobs.ts';
 
 export interface PageRequest {
   page: number;
@@ -59,7 +57,7 @@ export function createMatchingService(store: Store, listings: ListingService) {
       const listing = await listings.findVisible(viewer, listingId);
       if (!canManageListing(viewer, listing))
         throw forbidden('Only the company that posted this listing may see its candidates');
-      const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: STORED_CANDIDATES });
+      const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: TOP_CANDIDATES });
       const profiles = new Map(
         (await store.profiles.findManyByIds(stored.items.map((m) => m.profileId))).map((p) => [p.id, p]),
       );

@@ -1,7 +1,7 @@
 import { scoreCandidate, skillGapFor, summarizeMatch } from '../../server/domain/matching.ts';
 import type { Processor } from '../../server/adapters/queue/port.ts';
 import type { MatchRecord, Store } from '../../server/adapters/store/port.ts';
-import { TOP_K, type BackboardJobs } from '../jobs.ts';
+import { TOP_CANDIDATES, type BackboardJobs } from '../jobs.ts';
 import type { MatchCache } from '../match-cache.ts';
 
 /** Scores a listing against every profile with the fan-out index and stores its top candidates. */
@@ -20,7 +20,7 @@ export function matchListingProcessor(deps: {
     const { index, byId } = await deps.cache.profileIndex();
     const computedAt = new Date().toISOString();
     const records: MatchRecord[] = [];
-    for (const ranked of index.topCandidates(listing, TOP_K)) {
+    for (const ranked of index.topCandidates(listing, TOP_CANDIDATES)) {
       const profile = byId.get(ranked.id);
       if (!profile) continue;
       const result = scoreCandidate(listing, profile);

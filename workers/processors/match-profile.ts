@@ -1,7 +1,7 @@
 import { scoreCandidate, skillGapFor, summarizeMatch } from '../../server/domain/matching.ts';
 import type { Processor } from '../../server/adapters/queue/port.ts';
 import type { MatchRecord, Store } from '../../server/adapters/store/port.ts';
-import { TOP_K, type BackboardJobs } from '../jobs.ts';
+import { TOP_RECOMMENDATIONS, type BackboardJobs } from '../jobs.ts';
 import type { MatchCache } from '../match-cache.ts';
 
 /** Scores a profile against every open listing with the fan-out index and stores its top recommendations. */
@@ -16,7 +16,7 @@ export function matchProfileProcessor(deps: {
     const { index, byId } = await deps.cache.listingIndex();
     const computedAt = new Date().toISOString();
     const records: MatchRecord[] = [];
-    for (const ranked of index.topListings(profile, TOP_K)) {
+    for (const ranked of index.topListings(profile, TOP_RECOMMENDATIONS)) {
       const listing = byId.get(ranked.id);
       if (!listing) continue;
       records.push({
