@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
+import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from '../workers/change-feed.ts';
 import { RECONCILE_EVERY_MS } from '../workers/jobs.ts';
 import { createProcessors } from '../workers/processors/index.ts';
+import { instrumentProcessors } from '../workers/processors/instrumented.ts';
 
 export interface Backboard {
   app: FastifyInstance;
@@ -26,12 +28,15 @@ export interface BackboardOptions {
  */
 export async function createBackboard(config: Config, options: BackboardOptions = {}): Promise<Backboard> {
   const bootLog: string[] = [];
-  const adapters = await createAdapters(config, {
-    info: (m) => bootLog.push(m),
-    warn: (m) => bootLog.push(m),
-  });
+  const metrics = createMetrics();
+  const adapters = await createAdapters(
+    config,
+    { info: (m) => bootLog.push(m), warn: (m) => bootLog.push(m) },
+    { observeCall: metrics.observeCall },
+  );
   const app = await buildApp({
     config,
+    metrics,
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
@@ -44,7 +49,11 @@ export async function createBackboard(config: Config, options: BackboardOptions 
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
   if (adapters.queue.kind === 'in-process') {
-    await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+    const processors = instrumentProcessors(createProcessors(adapters), {
+      metrics,
+      log: app.log.child({ component: 'jobs' }),
+    });
+    await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
   if (config.seedDemo && options.seed) await options.seed({ app, adapters });

@@ -1,7 +1,32 @@
+import Fastify from 'fastify';
 import { createAdapters } from '../server/adapters/index.ts';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
+import { createMetrics, type Metrics } from '../server/metrics.ts';
+import errorsPlugin from '../server/plugins/errors.ts';
+import metricsPlugin from '../server/plugins/metrics.ts';
 import { RECONCILE_EVERY_MS } from './jobs.ts';
 import { createProcessors } from './processors/index.ts';
+import { instrumentProcessors, type JobLog } from './processors/instrumented.ts';
+
+/** One JSON line per job event, like the API's pino lines, so both can be searched by `reqId`. */
+const jobLog: JobLog = {
+  info: (fields, msg) => console.log(JSON.stringify({ level: 30, time: Date.now(), ...fields, msg })),
+  warn: (fields, msg) => console.warn(JSON.stringify({ level: 40, time: Date.now(), ...fields, msg })),
+};
+
+/** This process's `/metrics` on an internal port, under the same token rule as the API's. */
+async function serveMetrics(config: Config, metrics: Metrics, port: number) {
+  const server = Fastify({ logger: false });
+  await server.register(errorsPlugin);
+  await server.register(metricsPlugin, {
+    metrics,
+    token: config.metricsToken,
+    production: config.env === 'production',
+    slowRequestMs: config.slowRequestMs,
+  });
+  await server.listen({ port, host: config.host });
+  return server;
+}
 
 /** The workers process of the production topology: BullMQ processors on Redis, scaled out by running more. */
 async function main(): Promise<void> {
@@ -25,8 +50,15 @@ async function main(): Promise<void> {
     info: (m: string) => console.log(`workers: ${m}`),
     warn: (m: string) => console.warn(`workers: ${m}`),
   };
-  const adapters = await createAdapters(config, log);
-  await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: config.workerConcurrency });
+  const metrics = createMetrics();
+  const adapters = await createAdapters(config, log, { observeCall: metrics.observeCall });
+  metrics.watchQueue(adapters.queue);
+  const processors = instrumentProcessors(createProcessors(adapters), { metrics, log: jobLog });
+  await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
+  const metricsServer = config.workersMetricsPort
+    ? await serveMetrics(config, metrics, config.workersMetricsPort)
+    : undefined;
+  if (metricsServer) log.info(`metrics on http://${config.host}:${config.workersMetricsPort}/metrics`);
   await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 
@@ -35,6 +67,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info(`${signal}: letting running jobs finish`);
+    await metricsServer?.close();
     await adapters.close();
     process.exit(0);
   };
