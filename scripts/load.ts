@@ -54,7 +54,7 @@ const log = (message: string) => console.log(`load: ${message}`);
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 /** Least-squares slope of y over x. */
-export function slope(points: readonly { x: number; y: number }[]): number {
+function slope(points: readonly { x: number; y: number }[]): number {
   const n = points.length;
   const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
   const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
