@@ -394,7 +394,15 @@ export interface ScenarioResult {
  */
 export async function runScenario(
   scenario: string,
-  options: { url: string; requests: Requests; seconds: number; connections: number; warmUpSeconds?: number },
+  options: {
+    url: string;
+    requests: Requests;
+    seconds: number;
+    connections: number;
+    warmUpSeconds?: number;
+    /** Caps the offered load (requests per second, all connections); unbounded when absent. */
+    rate?: number;
+  },
 ): Promise<ScenarioResult> {
   const fire = (seconds: number) =>
     autocannon({
@@ -403,6 +411,7 @@ export async function runScenario(
       duration: seconds,
       requests: options.requests,
       workers: 1,
+      ...(options.rate ? { overallRate: options.rate } : {}),
     });
   if (options.warmUpSeconds) await fire(options.warmUpSeconds);
   const result = await fire(options.seconds);
