@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Store } from './adapters/store/port.ts';
@@ -16,6 +17,8 @@ import type { JobQueue } from './adapters/queue/port.ts';
 import type { BackboardJobs } from '../workers/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import authRoutes from './routes/auth.ts';
@@ -47,6 +50,8 @@ export interface AppDeps {
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
   changes?: ChangeFeed;
+  /** The process's metrics (the adapters already report into it); a fresh registry when absent. */
+  metrics?: Metrics;
   /** Every backend `/ready` should check; defaults to the store alone. */
   backends?: Backend[];
   /** Folder of the built web UI; served at `/` when it exists. */
@@ -68,6 +73,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Required<Pick<AppDeps, 'config' | 'store' | 'backends'>>;
     services: Services;
+    metrics: Metrics;
   }
 }
 
@@ -103,13 +109,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search: createSearchService(store, deps.search, matching),
     admin: createAdminService(store, deps.queue),
   });
+  const metrics = deps.metrics ?? createMetrics();
+  metrics.watchQueue(deps.queue);
+  app.decorate('metrics', metrics);
   app.addSchema(ErrorResponse);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  // External plugins first, then the app's own, then routes.
+  // Error handler and metrics first (its hook opens each request's scope before any other hook runs),
+  // then external plugins, the app's own, then routes.
   await app.register(errorsPlugin);
+  await app.register(metricsPlugin, {
+    metrics,
+    token: config.metricsToken,
+    production: config.env === 'production',
+    slowRequestMs: config.slowRequestMs,
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -150,6 +166,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  if ('queues' in deps.queue) {
+    // bull-board only on BullMQ (and loaded only then); the in-process queue's counts are at /api/admin/queues.
+    const { default: queueDashboard } = await import('./plugins/queue-dashboard.ts');
+    await app.register(queueDashboard, {
+      queues: (deps.queue as { queues: Queue[] }).queues,
+      secret: config.jwtSecret,
+      secureCookie: config.env === 'production',
+    });
+  }
 
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = existsSync(join(webRoot, 'index.html'));

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
+import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from '../workers/change-feed.ts';
 import { RECONCILE_EVERY_MS } from '../workers/jobs.ts';
 import { createProcessors, type ProcessorDeps } from '../workers/processors/index.ts';
+import { instrumentProcessors } from '../workers/processors/instrumented.ts';
 
 export interface Backboard {
   app: FastifyInstance;
@@ -31,12 +33,15 @@ export interface BackboardOptions {
  */
 export async function createBackboard(config: Config, options: BackboardOptions = {}): Promise<Backboard> {
   const bootLog: string[] = [];
-  const adapters = await createAdapters(config, {
-    info: (m) => bootLog.push(m),
-    warn: (m) => bootLog.push(m),
-  });
+  const metrics = createMetrics();
+  const adapters = await createAdapters(
+    config,
+    { info: (m) => bootLog.push(m), warn: (m) => bootLog.push(m) },
+    { observeCall: metrics.observeCall },
+  );
   const app = await buildApp({
     config,
+    metrics,
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
@@ -49,13 +54,17 @@ export async function createBackboard(config: Config, options: BackboardOptions 
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
   if (adapters.queue.kind === 'in-process') {
-    await adapters.queue.startWorkers(
+    const processors = instrumentProcessors(
       createProcessors({
         ...adapters,
         ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
       }),
-      { concurrency: config.workerConcurrency },
+      {
+        metrics,
+        log: app.log.child({ component: 'jobs' }),
+      },
     );
+    await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
   if (config.seedDemo && options.seed) await options.seed({ app, adapters });

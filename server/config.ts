@@ -33,6 +33,8 @@ const EnvSchema = Type.Object({
   ADMIN_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  SLOW_REQUEST_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 500 }),
+  WORKERS_METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -60,7 +62,12 @@ export interface Config {
   readonly refreshTokenTtlSeconds: number;
   readonly authRateLimitPerMinute: number;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
+  /** Bearer token for `/metrics`; without it production refuses to serve metrics. */
   readonly metricsToken: string | undefined;
+  /** Requests slower than this are logged with their timing breakdown. */
+  readonly slowRequestMs: number;
+  /** The workers process serves its own `/metrics` on this port (on HOST) when set. */
+  readonly workersMetricsPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +154,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT,
     admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD as string } : undefined,
     metricsToken: env.METRICS_TOKEN,
+    slowRequestMs: env.SLOW_REQUEST_MS,
+    workersMetricsPort: env.WORKERS_METRICS_PORT,
   });
 }
 

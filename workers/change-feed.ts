@@ -1,6 +1,13 @@
 import type { JobQueue } from '../server/adapters/queue/port.ts';
 import type { ChangeFeed } from '../server/services/changes.ts';
+import { currentRequestId } from '../server/request-scope.ts';
 import { SALARY_BANDS_DEBOUNCE_MS, versionedJobId, type BackboardJobs } from './jobs.ts';
+
+/** The request being served, copied into job data so its logs can be followed into the worker. */
+function requestIdField(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
+}
 
 /** Turns each write announced by the services into its jobs. */
 export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFeed {
@@ -8,9 +15,10 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
     async listingChanged(listing) {
       const jobId = versionedJobId(listing.id, listing.version);
       const window = Math.floor(Date.now() / SALARY_BANDS_DEBOUNCE_MS);
+      const data = { listingId: listing.id, version: listing.version, ...requestIdField() };
       await Promise.all([
-        queue.enqueue('index', { listingId: listing.id, version: listing.version }, { jobId }),
-        queue.enqueue('match-listing', { listingId: listing.id, version: listing.version }, { jobId }),
+        queue.enqueue('index', data, { jobId }),
+        queue.enqueue('match-listing', data, { jobId }),
         queue.enqueue(
           'salary-bands',
           { reason: `listing ${listing.id} changed` },
@@ -21,7 +29,7 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
     async profileChanged(profile) {
       await queue.enqueue(
         'match-profile',
-        { profileId: profile.id, version: profile.version },
+        { profileId: profile.id, version: profile.version, ...requestIdField() },
         { jobId: versionedJobId(profile.id, profile.version) },
       );
     },

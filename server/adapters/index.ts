@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import type { CallObserver } from '../metrics.ts';
 import { allSkills } from '../domain/taxonomy.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
 import { createBullMqQueue } from './queue/bullmq.ts';
+import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
@@ -45,9 +47,14 @@ function unreachable(kind: never): never {
 
 /**
  * Chooses every adapter from validated config; the server and the workers both call this. Production
- * adapters need their URL; embedded ones say once that they are the embedded default.
+ * adapters need their URL; embedded ones say once that they are the embedded default. With
+ * `observeCall`, every store and search call is timed the same way whatever the adapter.
  */
-export async function createAdapters(config: Config, log: AdapterLog): Promise<Adapters> {
+export async function createAdapters(
+  config: Config,
+  log: AdapterLog,
+  options: { observeCall?: CallObserver } = {},
+): Promise<Adapters> {
   const kinds = chosenKinds(config);
   let sqlite: SqliteStore | undefined;
   const openSqlite = () => (sqlite ??= createSqliteStore({ file: join(config.dataDir, 'backboard.db') }));
@@ -92,6 +99,10 @@ export async function createAdapters(config: Config, log: AdapterLog): Promise<A
       unreachable(kinds.search);
   }
   await search.applySettings();
+  if (options.observeCall) {
+    store = instrumentStore(store, kinds.store, options.observeCall);
+    search = instrumentSearchIndex(search, kinds.search, options.observeCall);
+  }
 
   let queue: JobQueue<BackboardJobs>;
   switch (kinds.queue) {

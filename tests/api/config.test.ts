@@ -49,6 +49,30 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('reads the observability settings and refuses bad ones', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bb-'));
+    const defaults = loadConfig({ DATA_DIR: dataDir });
+    expect(defaults.slowRequestMs).toBe(500);
+    expect(defaults.metricsToken).toBeUndefined();
+    expect(defaults.workersMetricsPort).toBeUndefined();
+    const set = loadConfig({ DATA_DIR: dataDir, SLOW_REQUEST_MS: '250', WORKERS_METRICS_PORT: '9464' });
+    expect(set.slowRequestMs).toBe(250);
+    expect(set.workersMetricsPort).toBe(9464);
+    let message = '';
+    try {
+      loadConfig({
+        DATA_DIR: dataDir,
+        SLOW_REQUEST_MS: '-1',
+        METRICS_TOKEN: 'short',
+        WORKERS_METRICS_PORT: 'x',
+      });
+    } catch (error) {
+      message = (error as ConfigError).message;
+    }
+    for (const key of ['SLOW_REQUEST_MS', 'METRICS_TOKEN', 'WORKERS_METRICS_PORT'])
+      expect(message).toContain(key);
+  });
+
   it('needs both admin variables or neither', () => {
     expect(() => loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')), ADMIN_EMAIL: 'a@b.co' })).toThrow(
       /ADMIN_EMAIL and ADMIN_PASSWORD/,

@@ -1,0 +1,93 @@
+import { timingSafeEqual } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { Metrics } from '../metrics.ts';
+import { newRequestScope, runInScope, type RequestScope } from '../request-scope.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    scope: RequestScope | null;
+  }
+}
+
+export interface MetricsPluginOptions {
+  metrics: Metrics;
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  token: string | undefined;
+  /** Without a token, production refuses to expose `/metrics` at all. */
+  production: boolean;
+  /** Requests slower than this are logged with their timing breakdown. */
+  slowRequestMs: number;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Request duration by route pattern and status, the slow-request log, and `/metrics` for Prometheus.
+ * Register it first: its onRequest hook opens the request's scope (request id and store/search
+ * time), which everything after it, handlers and the jobs they enqueue, runs inside.
+ */
+export default fp(
+  async (app, options: MetricsPluginOptions) => {
+    const { metrics, token, production, slowRequestMs } = options;
+    app.decorateRequest('scope', null);
+
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.scope = newRequestScope(request.id);
+      runInScope(request.scope, done);
+    });
+
+    app.addHook('onResponse', async (request, reply) => {
+      // The route pattern, never the raw URL: ids in paths would make one series per listing.
+      const route = request.routeOptions.url ?? 'unmatched';
+      const totalMs = reply.elapsedTime;
+      metrics.httpDuration.observe(
+        { method: request.method, route, status_code: String(reply.statusCode) },
+        totalMs / 1000,
+      );
+      if (totalMs < slowRequestMs) return;
+      const scope = request.scope;
+      request.log.warn(
+        {
+          route,
+          method: request.method,
+          statusCode: reply.statusCode,
+          totalMs: Math.round(totalMs),
+          ...(scope
+            ? {
+                storeMs: Math.round(scope.store.ms),
+                storeCalls: scope.store.calls,
+                searchMs: Math.round(scope.search.ms),
+                searchCalls: scope.search.calls,
+                // Calls run in parallel can overlap, so the rest is an estimate, never below zero.
+                otherMs: Math.max(0, Math.round(totalMs - scope.store.ms - scope.search.ms)),
+              }
+            : {}),
+        },
+        'slow request',
+      );
+    });
+
+    async function guard(request: FastifyRequest): Promise<void> {
+      if (token) {
+        const given = request.headers.authorization ?? '';
+        if (!sameSecret(given, `Bearer ${token}`)) {
+          throw new AppError('unauthorized', 'Metrics need Authorization: Bearer <METRICS_TOKEN>');
+        }
+      } else if (production) {
+        throw new AppError('forbidden', 'Metrics are off in production until METRICS_TOKEN is set');
+      }
+    }
+
+    app.get('/metrics', { schema: { hide: true }, onRequest: guard }, async (_request, reply) => {
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
+    });
+  },
+  { name: 'metrics' },
+);
