@@ -376,6 +376,27 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return findListing(id);
   }
 
+  const matchState = db.prepare<[string, string], { version: number }>(
+    'SELECT version FROM match_state WHERE kind = ? AND entity_id = ?',
+  );
+  const saveMatchState = db.prepare('INSERT OR REPLACE INTO match_state (kind, entity_id, version) VALUES (?, ?, ?)');
+  const existingPairs = {
+    listing: db.prepare<[string], { other: string }>('SELECT profile_id AS other FROM matches WHERE listing_id = ?'),
+    profile: db.prepare<[string], { other: string }>('SELECT listing_id AS other FROM matches WHERE profile_id = ?'),
+  };
+  const deletePair = db.prepare('DELETE FROM matches WHERE listing_id = ? AND profile_id = ?');
+  // Rows whose score, summary and versions are unchanged are left alone: rewriting them would dirty
+  // index pages for nothing, and re-matching mostly reproduces what is stored.
+  const upsertPair = db.prepare(
+    `INSERT INTO matches (listing_id, profile_id, score, summary, listing_version, profile_version, computed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (listing_id, profile_id) DO UPDATE SET
+       score = excluded.score, summary = excluded.summary, listing_version = excluded.listing_version,
+       profile_version = excluded.profile_version, computed_at = excluded.computed_at
+     WHERE matches.score IS NOT excluded.score OR matches.summary IS NOT excluded.summary
+       OR matches.listing_version IS NOT excluded.listing_version OR matches.profile_version IS NOT excluded.profile_version`,
+  );
+
   function replaceMatches(
     kind: 'listing' | 'profile',
     entityId: string,
@@ -383,21 +404,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     records: MatchRecord[],
   ): boolean {
     return db.transaction(() => {
-      const state = db
-        .prepare<[string, string], { version: number }>(
-          'SELECT version FROM match_state WHERE kind = ? AND entity_id = ?',
-        )
-        .get(kind, entityId);
+      const state = matchState.get(kind, entityId);
       if (state && state.version > version) return false;
-      db.prepare(`DELETE FROM matches WHERE ${kind === 'listing' ? 'listing_id' : 'profile_id'} = ?`).run(
-        entityId,
-      );
-      const insert = db.prepare(
-        `INSERT OR REPLACE INTO matches (listing_id, profile_id, score, summary, listing_version, profile_version, computed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
+      const keep = new Set(records.map((record) => (kind === 'listing' ? record.profileId : record.listingId)));
+      for (const { other } of existingPairs[kind].all(entityId)) {
+        if (keep.has(other)) continue;
+        if (kind === 'listing') deletePair.run(entityId, other);
+        else deletePair.run(other, entityId);
+      }
       for (const record of records) {
-        insert.run(
+        upsertPair.run(
           record.listingId,
           record.profileId,
           record.score,
@@ -407,11 +423,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           record.computedAt,
         );
       }
-      db.prepare('INSERT OR REPLACE INTO match_state (kind, entity_id, version) VALUES (?, ?, ?)').run(
-        kind,
-        entityId,
-        version,
-      );
+      saveMatchState.run(kind, entityId, version);
       return true;
     })();
   }
