@@ -5,6 +5,7 @@ import {
   type ProfileIndex,
 } from '../server/domain/fan-out.ts';
 import type { Listing, Profile, Store } from '../server/adapters/store/port.ts';
+import { recruiterView } from '../server/domain/recruiter-view.ts';
 
 const SCAN_BATCH = 2_000;
 /** Rebuilding an index this large takes long enough that a burst of changes should share one rebuild. */
@@ -52,7 +53,10 @@ export function createMatchCache(store: Store, options: { maxAgeMs?: number; lar
     const byId = new Map<string, Profile>();
     for await (const batch of store.profiles.scan(SCAN_BATCH))
       for (const profile of batch) byId.set(profile.id, profile);
-    const index = createProfileIndex([...byId.values()].map((profile) => ({ id: profile.id, profile })));
+    // Candidates are ranked as recruiters see them: without the private salary expectation.
+    const index = createProfileIndex(
+      [...byId.values()].map((profile) => ({ id: profile.id, profile: recruiterView(profile) })),
+    );
     return { builtAt: Date.now(), index, byId };
   });
   const listings = cached<ListingIndex, Listing>(async () => {

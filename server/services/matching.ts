@@ -6,6 +6,7 @@ import {
   type MatchSummary,
 } from '../domain/matching.ts';
 import { AppError, forbidden } from '../errors.ts';
+import { recruiterView } from '../domain/recruiter-view.ts';
 import type { Listing, Profile, Store } from '../adapters/store/port.ts';
 import type { ListingService } from './listings.ts';
 import { canManageListing, type Viewer } from './viewer.ts';
@@ -70,7 +71,7 @@ export function createMatchingService(store: Store, listings: ListingService) {
         ]),
       );
       const items = slice.map((record) => {
-        const profile = profiles.get(record.profileId)!;
+        const profile = recruiterView(profiles.get(record.profileId)!);
         const gap = skillGapFor(listing, profile);
         const result = scoreCandidate(listing, profile);
         return {

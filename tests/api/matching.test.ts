@@ -123,6 +123,25 @@ describe('matching through the API and the processors', () => {
     ).toBe(403);
   });
 
+  it('never lets a recruiter read a candidate’s expected salary through the score', async () => {
+    await candidateWith(goProfile({ expectedSalary: { min: 123_456, currency: 'USD', period: 'year' } }));
+    const listing = await postListing(t.app, recruiter);
+    const scores = [];
+    for (const max of [200_000, 130_000, 100_000]) {
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/api/listings/${listing.id}`,
+        headers: recruiter.auth,
+        payload: { salary: { min: 50_000, max, currency: 'USD', period: 'year' } },
+      });
+      await t.adapters.queue.whenIdle();
+      const body = (await t.app.inject({ method: 'GET', url: `/api/listings/${listing.id}/candidates`, headers: recruiter.auth })).json();
+      const stored = await t.store.matches.candidatesOf(listing.id, { page: 1, limit: 10 });
+      scores.push([body.items[0].score, stored.items[0]!.score]);
+    }
+    expect(new Set(scores.map((pair) => pair.join('/'))).size).toBe(1);
+  });
+
   it('hides a candidate from recruiters as soon as they stop being discoverable', async () => {
     const candidate = await candidateWith(goProfile());
     const listing = await postListing(t.app, recruiter);

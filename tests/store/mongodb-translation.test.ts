@@ -239,9 +239,9 @@ describe('MongoDB index definitions', () => {
 
   it('ranks matches from either side with an index per side', () => {
     expect(keysOf(matchSchema)).toEqual([
-      { keys: { listingId: 1, profileId: 1 }, options: { unique: true } },
-      { keys: { listingId: 1, score: -1, profileId: 1 }, options: {} },
-      { keys: { profileId: 1, score: -1, listingId: 1 }, options: {} },
+      { keys: { side: 1, listingId: 1, profileId: 1 }, options: { unique: true } },
+      { keys: { side: 1, listingId: 1, score: -1, profileId: 1 }, options: {} },
+      { keys: { side: 1, profileId: 1, score: -1, listingId: 1 }, options: {} },
     ]);
   });
 
@@ -352,7 +352,11 @@ describe('MongoDB query and update documents', () => {
         update: { $set: { indexedVersion: 4 } },
       },
     });
-    expect(plain(q.purgeableListings())).toEqual({ deletedAt: { $ne: null }, indexPending: false });
+    expect(plain(q.purgeableListings())).toEqual({
+      deletedAt: { $ne: null },
+      indexPending: false,
+      matchPending: false,
+    });
   });
 
   it('scans live listings by id, batch after batch', () => {
@@ -400,13 +404,20 @@ describe('MongoDB query and update documents', () => {
       computedAt: NOW.toISOString(),
     });
     const docs = q.matchDocs('listing', 'L1', [record('P1', 10), record('P2', 20), record('P1', 30)]);
-    expect(docs.map((doc) => [doc.listingId, doc.profileId, doc.score])).toEqual([
-      ['L1', 'P1', 30],
-      ['L1', 'P2', 20],
+    expect(docs.map((doc) => [doc.side, doc.listingId, doc.profileId, doc.score])).toEqual([
+      ['listing', 'L1', 'P1', 30],
+      ['listing', 'L1', 'P2', 20],
     ]);
     expect(docs[0]?.summary).toBe('{"$where":"x","a.b":1}');
+    expect(
+      q
+        .pairDocs('profile', [{ ...record('P9', 5), listingId: 'L7' }])
+        .map((doc) => [doc.side, doc.listingId, doc.profileId]),
+    ).toEqual([['profile', 'L7', 'P9']]);
+    expect(q.recommendationsOfListing('L7')).toEqual({ side: 'profile', listingId: 'L7' });
+    expect(q.allMatchesOfListing('L7')).toEqual({ listingId: 'L7' });
     expect(q.rankedMatches('profile', 'P1', { page: 1, limit: 10 })).toEqual({
-      filter: { profileId: 'P1' },
+      filter: { side: 'profile', profileId: 'P1' },
       sort: { score: -1, listingId: 1 },
       skip: 0,
       limit: 10,

@@ -1,10 +1,27 @@
+import { recruiterView } from '../../server/domain/recruiter-view.ts';
 import { scoreCandidate, skillGapFor, summarizeMatch } from '../../server/domain/matching.ts';
 import type { Processor } from '../../server/adapters/queue/port.ts';
-import type { MatchRecord, Store } from '../../server/adapters/store/port.ts';
+import type { Listing, MatchRecord, Profile, Store } from '../../server/adapters/store/port.ts';
 import { TOP_CANDIDATES, type BackboardJobs } from '../jobs.ts';
 import type { MatchCache } from '../match-cache.ts';
 
-/** Scores a listing against every profile with the fan-out index and stores its top candidates. */
+function record(listing: Listing, profile: Profile, view: Profile, computedAt: string): MatchRecord {
+  const result = scoreCandidate(listing, view);
+  return {
+    listingId: listing.id,
+    profileId: profile.id,
+    score: result.scored ? result.score : 0,
+    summary: { ...summarizeMatch(result, skillGapFor(listing, view)) },
+    listingVersion: listing.version,
+    profileVersion: profile.version,
+    computedAt,
+  };
+}
+
+/**
+ * Scores a listing against every profile with the fan-out index, stores its top candidates (as the
+ * recruiter may see them) and puts it into those candidates' recommendations (as they see it).
+ */
 export function matchListingProcessor(deps: {
   store: Store;
   cache: MatchCache;
@@ -13,29 +30,26 @@ export function matchListingProcessor(deps: {
     deps.cache.listingChanged();
     const listing = await deps.store.listings.findById(listingId);
     if (!listing || listing.status !== 'open') {
-      await deps.store.matches.deleteForListing(listingId);
-      await deps.store.listings.markProcessed('matched', listingId, listing?.version ?? version);
+      await deps.store.matches.deleteForListing(listingId, Math.max(version, listing?.version ?? 0));
+      await deps.store.listings.markProcessed('matched', listingId, Math.max(version, listing?.version ?? 0));
       return { candidates: 0 };
     }
     const { index, byId } = await deps.cache.profileIndex();
     const computedAt = new Date().toISOString();
-    const records: MatchRecord[] = [];
+    const candidates: MatchRecord[] = [];
+    const recommendations: MatchRecord[] = [];
     for (const ranked of index.topCandidates(listing, TOP_CANDIDATES)) {
       const profile = byId.get(ranked.id);
       if (!profile) continue;
-      const result = scoreCandidate(listing, profile);
-      records.push({
-        listingId: listing.id,
-        profileId: profile.id,
+      candidates.push({
+        ...record(listing, profile, recruiterView(profile), computedAt),
         score: ranked.score,
-        summary: { ...summarizeMatch(result, skillGapFor(listing, profile)) },
-        listingVersion: listing.version,
-        profileVersion: profile.version,
-        computedAt,
       });
+      recommendations.push(record(listing, profile, profile, computedAt));
     }
-    const written = await deps.store.matches.replaceForListing(listing.id, listing.version, records);
+    const written = await deps.store.matches.replaceForListing(listing.id, listing.version, candidates);
+    if (written) await deps.store.matches.placeListingInRecommendations(listing.id, recommendations);
     await deps.store.listings.markProcessed('matched', listing.id, listing.version);
-    return { candidates: records.length, written };
+    return { candidates: candidates.length, written };
   };
 }

@@ -260,7 +260,12 @@ export function markProcessedUpdates(
 }
 
 /** Tombstones the index has caught up with (no indexing pending). */
-export const purgeableListings = (): Filter => ({ deletedAt: trusted({ $ne: null }), indexPending: false });
+/** Tombstones both the index and the matches have seen. */
+export const purgeableListings = (): Filter => ({
+  deletedAt: trusted({ $ne: null }),
+  indexPending: false,
+  matchPending: false,
+});
 
 export function listingScope(filter?: { status?: ListingStatus }): Filter {
   const scope: Filter = { deletedAt: null };
@@ -411,17 +416,42 @@ export function matchStateWrite(side: MatchSide, id: unknown, version: number): 
 export const isStaleMatchWrite = (stored: { version: number } | null, version: number): boolean =>
   stored !== null && stored.version > version;
 
+/** The list one entity owns: a listing's candidates (side `listing`) or a profile's recommendations (side `profile`). */
 export const matchesOf = (side: MatchSide, id: unknown): Filter =>
-  side === 'listing' ? { listingId: asKey(id, 'listingId') } : { profileId: asKey(id, 'profileId') };
+  side === 'listing'
+    ? { side, listingId: asKey(id, 'listingId') }
+    : { side, profileId: asKey(id, 'profileId') };
+
+/** Every recommendation row of one listing, across profiles. */
+export const recommendationsOfListing = (listingId: unknown): Filter => ({
+  side: 'profile',
+  listingId: asKey(listingId, 'listingId'),
+});
+
+/** Every row of one listing, on both sides. */
+export const allMatchesOfListing = (listingId: unknown): Filter => ({
+  listingId: asKey(listingId, 'listingId'),
+});
 
 /** One document per (listing, profile) pair; a repeated pair keeps its last record, as SQLite's REPLACE does. */
 export function matchDocs(side: MatchSide, id: unknown, records: MatchRecord[]): MatchDoc[] {
   const owner = asKey(id);
+  return pairDocs(
+    side,
+    records.map((record) =>
+      side === 'listing' ? { ...record, listingId: owner } : { ...record, profileId: owner },
+    ),
+  );
+}
+
+/** Rows of one side, each keyed by its own (listing, profile) pair. */
+export function pairDocs(side: MatchSide, records: MatchRecord[]): MatchDoc[] {
   const byPair = new Map<string, MatchDoc>();
   for (const record of records) {
     const doc: MatchDoc = {
-      listingId: side === 'listing' ? owner : asKey(record.listingId, 'listingId'),
-      profileId: side === 'profile' ? owner : asKey(record.profileId, 'profileId'),
+      side,
+      listingId: asKey(record.listingId, 'listingId'),
+      profileId: asKey(record.profileId, 'profileId'),
       score: record.score,
       summary: JSON.stringify(record.summary ?? {}),
       listingVersion: asVersion(record.listingVersion, 'listingVersion'),

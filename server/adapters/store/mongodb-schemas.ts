@@ -112,6 +112,8 @@ export interface RefreshTokenDoc {
 }
 
 export interface MatchDoc {
+  /** Whose list the row belongs to: a listing's candidates or a profile's recommendations. */
+  side: 'listing' | 'profile';
   listingId: string;
   profileId: string;
   score: number;
@@ -335,6 +337,7 @@ refreshTokenSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 export const matchSchema = new Schema<MatchDoc>(
   {
+    side: { type: String, required: true, enum: ['listing', 'profile'] },
     listingId: { type: String, required: true },
     profileId: { type: String, required: true },
     score: { type: Number, required: true, min: 0, max: 100 },
@@ -345,9 +348,9 @@ export const matchSchema = new Schema<MatchDoc>(
   },
   { ...STRICT, collection: 'matches' },
 );
-matchSchema.index({ listingId: 1, profileId: 1 }, { unique: true });
-matchSchema.index({ listingId: 1, score: -1, profileId: 1 });
-matchSchema.index({ profileId: 1, score: -1, listingId: 1 });
+matchSchema.index({ side: 1, listingId: 1, profileId: 1 }, { unique: true });
+matchSchema.index({ side: 1, listingId: 1, score: -1, profileId: 1 });
+matchSchema.index({ side: 1, profileId: 1, score: -1, listingId: 1 });
 
 export const matchStateSchema = new Schema<MatchStateDoc>(
   {

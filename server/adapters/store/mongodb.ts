@@ -785,10 +785,28 @@ export function createMongoStore(options: MongoStoreOptions): Store {
         replaceMatches('profile', profileId, profileVersion, records),
       candidatesOf: (listingId, page) => rankedMatches('listing', listingId, page),
       recommendationsOf: (profileId, page) => rankedMatches('profile', profileId, page),
-      deleteForListing: (listingId) =>
-        run('match', async (models) => {
-          await models.matches.deleteMany(q.matchesOf('listing', listingId));
-        }),
+      placeListingInRecommendations: (listingId, records) =>
+        run('match', (models, connection) =>
+          connection.transaction(async (session) => {
+            await models.matches.deleteMany(q.recommendationsOfListing(listingId), { session });
+            const docs = q.pairDocs('profile', records);
+            if (docs.length > 0) await models.matches.insertMany(docs, { session });
+          }),
+        ),
+      deleteForListing: (listingId, listingVersion) =>
+        run('match', (models, connection) =>
+          connection.transaction(async (session) => {
+            const state = q.matchStateWrite('listing', listingId, listingVersion);
+            const stored = await models.matchStates
+              .findOne(state.filter)
+              .session(session)
+              .lean<{ version: number }>();
+            if (!q.isStaleMatchWrite(stored, listingVersion)) {
+              await models.matchStates.updateOne(state.filter, state.update, { upsert: true, session });
+            }
+            await models.matches.deleteMany(q.allMatchesOfListing(listingId), { session });
+          }),
+        ),
     },
 
     documents: {

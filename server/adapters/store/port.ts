@@ -245,19 +245,32 @@ export interface RefreshTokenStore {
   deleteExpired(now: Date): Promise<number>;
 }
 
+/**
+ * Two ranked lists per pair of sides: a listing's candidates (scored as the recruiter may see them, without
+ * the candidate's private salary expectation) and a profile's recommendations (scored for the candidate).
+ */
 export interface MatchStore {
   /**
-   * Replaces the stored candidates of a listing with `records`, unless a newer listing version was
-   * already stored (late jobs never overwrite newer results). Returns whether it wrote.
+   * Replaces a listing's candidates with `records`, unless a newer listing version was already stored
+   * (late jobs never overwrite newer results). Returns whether it wrote.
    */
   replaceForListing(listingId: string, listingVersion: number, records: MatchRecord[]): Promise<boolean>;
   /** Same, for a profile's recommendations. */
   replaceForProfile(profileId: string, profileVersion: number, records: MatchRecord[]): Promise<boolean>;
-  /** Best first, ties by profileId. */
+  /**
+   * Puts a freshly matched listing into the recommendations of the given profiles, replacing every
+   * recommendation row that listing had before (so an edited listing leaves the lists it no longer fits).
+   */
+  placeListingInRecommendations(listingId: string, records: MatchRecord[]): Promise<void>;
+  /** A listing's candidates, best first, ties by profileId. */
   candidatesOf(listingId: string, page: PageRequest): Promise<Page<MatchRecord>>;
-  /** Best first, ties by listingId. */
+  /** A profile's recommendations, best first, ties by listingId. */
   recommendationsOf(profileId: string, page: PageRequest): Promise<Page<MatchRecord>>;
-  deleteForListing(listingId: string): Promise<void>;
+  /**
+   * Removes a closed or deleted listing from both lists and records `listingVersion`, so a late job for
+   * an older version cannot write its candidates back.
+   */
+  deleteForListing(listingId: string, listingVersion: number): Promise<void>;
 }
 
 /** Small named JSON documents (market salary bands, job progress). */

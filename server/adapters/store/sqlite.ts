@@ -106,6 +106,25 @@ const MIGRATIONS: string[] = [
      value TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Candidates and recommendations become separate lists (side). Matches are derived data: drop them and
+  // let the reconcile sweep recompute every listing and profile.
+  `DROP TABLE matches;
+   CREATE TABLE matches (
+     side TEXT NOT NULL CHECK (side IN ('listing', 'profile')),
+     listing_id TEXT NOT NULL,
+     profile_id TEXT NOT NULL,
+     score REAL NOT NULL,
+     summary TEXT NOT NULL,
+     listing_version INTEGER NOT NULL,
+     profile_version INTEGER NOT NULL,
+     computed_at TEXT NOT NULL,
+     PRIMARY KEY (side, listing_id, profile_id)
+   );
+   CREATE INDEX matches_by_listing ON matches (side, listing_id, score DESC, profile_id);
+   CREATE INDEX matches_by_profile ON matches (side, profile_id, score DESC, listing_id);
+   DELETE FROM match_state;
+   UPDATE listings SET matched_version = 0;
+   UPDATE profiles SET matched_version = 0;`,
 ];
 
 interface ListingRow {
@@ -379,51 +398,61 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const matchState = db.prepare<[string, string], { version: number }>(
     'SELECT version FROM match_state WHERE kind = ? AND entity_id = ?',
   );
-  const saveMatchState = db.prepare('INSERT OR REPLACE INTO match_state (kind, entity_id, version) VALUES (?, ?, ?)');
+  const saveMatchState = db.prepare(
+    'INSERT OR REPLACE INTO match_state (kind, entity_id, version) VALUES (?, ?, ?)',
+  );
   const existingPairs = {
-    listing: db.prepare<[string], { other: string }>('SELECT profile_id AS other FROM matches WHERE listing_id = ?'),
-    profile: db.prepare<[string], { other: string }>('SELECT listing_id AS other FROM matches WHERE profile_id = ?'),
+    listing: db.prepare<[string], { other: string }>(
+      "SELECT profile_id AS other FROM matches WHERE side = 'listing' AND listing_id = ?",
+    ),
+    profile: db.prepare<[string], { other: string }>(
+      "SELECT listing_id AS other FROM matches WHERE side = 'profile' AND profile_id = ?",
+    ),
   };
-  const deletePair = db.prepare('DELETE FROM matches WHERE listing_id = ? AND profile_id = ?');
+  const deletePair = db.prepare('DELETE FROM matches WHERE side = ? AND listing_id = ? AND profile_id = ?');
   // Rows whose score, summary and versions are unchanged are left alone: rewriting them would dirty
   // index pages for nothing, and re-matching mostly reproduces what is stored.
   const upsertPair = db.prepare(
-    `INSERT INTO matches (listing_id, profile_id, score, summary, listing_version, profile_version, computed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (listing_id, profile_id) DO UPDATE SET
+    `INSERT INTO matches (side, listing_id, profile_id, score, summary, listing_version, profile_version, computed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (side, listing_id, profile_id) DO UPDATE SET
        score = excluded.score, summary = excluded.summary, listing_version = excluded.listing_version,
        profile_version = excluded.profile_version, computed_at = excluded.computed_at
      WHERE matches.score IS NOT excluded.score OR matches.summary IS NOT excluded.summary
        OR matches.listing_version IS NOT excluded.listing_version OR matches.profile_version IS NOT excluded.profile_version`,
   );
+  const writePair = (side: 'listing' | 'profile', record: MatchRecord) =>
+    upsertPair.run(
+      side,
+      record.listingId,
+      record.profileId,
+      record.score,
+      JSON.stringify(record.summary),
+      record.listingVersion,
+      record.profileVersion,
+      record.computedAt,
+    );
 
+  /** Rewrites the list owned by one listing (side 'listing') or one profile (side 'profile'). */
   function replaceMatches(
-    kind: 'listing' | 'profile',
+    side: 'listing' | 'profile',
     entityId: string,
     version: number,
     records: MatchRecord[],
   ): boolean {
     return db.transaction(() => {
-      const state = matchState.get(kind, entityId);
+      const state = matchState.get(side, entityId);
       if (state && state.version > version) return false;
-      const keep = new Set(records.map((record) => (kind === 'listing' ? record.profileId : record.listingId)));
-      for (const { other } of existingPairs[kind].all(entityId)) {
+      const keep = new Set(
+        records.map((record) => (side === 'listing' ? record.profileId : record.listingId)),
+      );
+      for (const { other } of existingPairs[side].all(entityId)) {
         if (keep.has(other)) continue;
-        if (kind === 'listing') deletePair.run(entityId, other);
-        else deletePair.run(other, entityId);
+        if (side === 'listing') deletePair.run(side, entityId, other);
+        else deletePair.run(side, other, entityId);
       }
-      for (const record of records) {
-        upsertPair.run(
-          record.listingId,
-          record.profileId,
-          record.score,
-          JSON.stringify(record.summary),
-          record.listingVersion,
-          record.profileVersion,
-          record.computedAt,
-        );
-      }
-      saveMatchState.run(kind, entityId, version);
+      for (const record of records) writePair(side, record);
+      saveMatchState.run(side, entityId, version);
       return true;
     })();
   }
@@ -585,7 +614,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
       async purgeDeleted() {
         return db
-          .prepare('DELETE FROM listings WHERE deleted_at IS NOT NULL AND indexed_version >= version')
+          .prepare(
+            'DELETE FROM listings WHERE deleted_at IS NOT NULL AND indexed_version >= version AND matched_version >= version',
+          )
           .run().changes;
       },
       scan(batchSize, filter) {
@@ -749,10 +780,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async replaceForProfile(profileId, profileVersion, records) {
         return replaceMatches('profile', profileId, profileVersion, records);
       },
+      async placeListingInRecommendations(listingId, records) {
+        db.transaction(() => {
+          db.prepare("DELETE FROM matches WHERE side = 'profile' AND listing_id = ?").run(listingId);
+          for (const record of records) writePair('profile', record);
+        })();
+      },
       async candidatesOf(listingId, page) {
         return pageOf<MatchRow, MatchRecord>(
-          'SELECT * FROM matches WHERE listing_id = ? ORDER BY score DESC, profile_id',
-          'SELECT COUNT(*) AS n FROM matches WHERE listing_id = ?',
+          "SELECT * FROM matches WHERE side = 'listing' AND listing_id = ? ORDER BY score DESC, profile_id",
+          "SELECT COUNT(*) AS n FROM matches WHERE side = 'listing' AND listing_id = ?",
           [listingId],
           page,
           matchFromRow,
@@ -760,15 +797,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
       async recommendationsOf(profileId, page) {
         return pageOf<MatchRow, MatchRecord>(
-          'SELECT * FROM matches WHERE profile_id = ? ORDER BY score DESC, listing_id',
-          'SELECT COUNT(*) AS n FROM matches WHERE profile_id = ?',
+          "SELECT * FROM matches WHERE side = 'profile' AND profile_id = ? ORDER BY score DESC, listing_id",
+          "SELECT COUNT(*) AS n FROM matches WHERE side = 'profile' AND profile_id = ?",
           [profileId],
           page,
           matchFromRow,
         );
       },
-      async deleteForListing(listingId) {
-        db.prepare('DELETE FROM matches WHERE listing_id = ?').run(listingId);
+      async deleteForListing(listingId, listingVersion) {
+        db.transaction(() => {
+          const state = matchState.get('listing', listingId);
+          db.prepare('DELETE FROM matches WHERE listing_id = ?').run(listingId);
+          saveMatchState.run('listing', listingId, Math.max(state?.version ?? 0, listingVersion));
+        })();
       },
     },
 

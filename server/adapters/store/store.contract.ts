@@ -142,6 +142,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(lagging.map((l) => [l.id, l.version, l.deletedAt !== null])).toEqual([[listing.id, 2, true]]);
         expect(await store.listings.purgeDeleted()).toBe(0);
         await store.listings.markProcessed('indexed', listing.id, 2);
+        // Matches must have seen the deletion too before the tombstone goes.
+        expect(await store.listings.purgeDeleted()).toBe(0);
+        await store.listings.markProcessed('matched', listing.id, 2);
         expect(await store.listings.purgeDeleted()).toBe(1);
         expect(await store.listings.findLagging('indexed', 10)).toEqual([]);
       });
@@ -332,17 +335,44 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         ).toEqual(['P3']);
       });
 
-      it('answers a profile’s recommendations from pairs written by either side', async () => {
-        await store.matches.replaceForListing('L1', 1, [record('L1', 'P1', 50)]);
-        await store.matches.replaceForListing('L2', 1, [record('L2', 'P1', 70)]);
-        const recs = await store.matches.recommendationsOf('P1', { page: 1, limit: 1 });
-        expect(recs).toMatchObject({ total: 2, items: [{ listingId: 'L2', score: 70 }] });
-        await store.matches.replaceForProfile('P1', 1, [record('L3', 'P1', 20)]);
+      it('keeps candidates and recommendations as separate lists', async () => {
+        await store.matches.replaceForListing('L1', 1, [record('L1', 'P1', 50), record('L1', 'P2', 40)]);
+        await store.matches.replaceForProfile('P1', 1, [record('L2', 'P1', 70)]);
+        // A profile's re-match does not remove it from a listing's candidates, nor the reverse.
+        expect((await store.matches.candidatesOf('L1', { page: 1, limit: 10 })).total).toBe(2);
         expect(
           (await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).items.map((m) => m.listingId),
-        ).toEqual(['L3']);
-        await store.matches.deleteForListing('L3');
+        ).toEqual(['L2']);
+        expect((await store.matches.candidatesOf('L2', { page: 1, limit: 10 })).total).toBe(0);
+      });
+
+      it('places a listing into recommendations, replacing where it stood before', async () => {
+        await store.matches.replaceForProfile('P1', 1, [record('L2', 'P1', 70)]);
+        await store.matches.placeListingInRecommendations('L1', [
+          record('L1', 'P1', 50),
+          record('L1', 'P2', 60),
+        ]);
+        expect(await store.matches.recommendationsOf('P1', { page: 1, limit: 1 })).toMatchObject({
+          total: 2,
+          items: [{ listingId: 'L2', score: 70 }],
+        });
+        await store.matches.placeListingInRecommendations('L1', [record('L1', 'P2', 65)]);
+        expect(
+          (await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).items.map((m) => m.listingId),
+        ).toEqual(['L2']);
+        expect(
+          (await store.matches.recommendationsOf('P2', { page: 1, limit: 10 })).items.map((m) => m.score),
+        ).toEqual([65]);
+      });
+
+      it('removes a closed listing from both lists and refuses late results for it', async () => {
+        await store.matches.replaceForListing('L3', 1, [record('L3', 'P1', 20)]);
+        await store.matches.placeListingInRecommendations('L3', [record('L3', 'P1', 20)]);
+        await store.matches.deleteForListing('L3', 2);
         expect((await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).total).toBe(0);
+        expect((await store.matches.candidatesOf('L3', { page: 1, limit: 10 })).total).toBe(0);
+        expect(await store.matches.replaceForListing('L3', 1, [record('L3', 'P1', 20)])).toBe(false);
+        expect((await store.matches.candidatesOf('L3', { page: 1, limit: 10 })).total).toBe(0);
       });
 
       it('stores and replaces JSON documents', async () => {
