@@ -19,6 +19,7 @@ const EnvSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   CORS_ORIGIN: Type.Optional(Type.String({ minLength: 1 })),
+  TRUST_PROXY: Type.Integer({ minimum: 0, maximum: 10, default: 0 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -51,6 +52,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string;
   readonly corsOrigin: string | undefined;
+  /** How many reverse proxies in front of the API to trust for X-Forwarded-For (0: none, the client is the peer). */
+  readonly trustProxyHops: number;
   readonly logLevel: string;
   readonly seedDemo: boolean;
   readonly workerConcurrency: number;
@@ -144,6 +147,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
     corsOrigin: env.CORS_ORIGIN,
+    trustProxyHops: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,

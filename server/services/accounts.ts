@@ -63,8 +63,10 @@ export function createAccountService(store: Store, options: { refreshTokenTtlSec
         throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
       }
       const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+      // A sign-up founds its company: joining an existing one would hand over its listings to anyone who
+      // types the name. Colleagues join by invitation (not built yet).
       const company =
-        input.role === 'recruiter' && companyName ? await store.companies.findOrCreate(companyName) : null;
+        input.role === 'recruiter' && companyName ? await store.companies.create(companyName) : null;
       const user = await store.users.create({
         email,
         name: input.name.trim(),

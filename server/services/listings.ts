@@ -1,5 +1,6 @@
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { resolveSkill } from '../domain/skills.ts';
+import { isKnownCurrency } from '../domain/currency.ts';
 import type { Listing, ListingData, ListingPatch, SkillRequirement, Store } from '../adapters/store/port.ts';
 import type { ListingCreateBody, ListingPatchBody } from '../schemas/listing.ts';
 import type { ChangeFeed } from './changes.ts';
@@ -23,7 +24,12 @@ export function resolveRequirements(
   return out;
 }
 
-function checkSalary(salary: { min: number; max: number }): void {
+function checkSalary(salary: { min: number; max: number; currency: string }): void {
+  if (!isKnownCurrency(salary.currency)) {
+    throw new AppError('validation_failed', `Unknown currency ${salary.currency}`, [
+      { path: '/salary/currency', message: 'must be a currency we have an exchange rate for' },
+    ]);
+  }
   if (salary.min > salary.max) {
     throw new AppError('validation_failed', 'Salary minimum is above the maximum', [
       { path: '/salary/max', message: 'must be at least salary.min' },

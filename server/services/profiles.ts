@@ -1,4 +1,6 @@
 import { resolveSkill } from '../domain/skills.ts';
+import { isKnownCurrency } from '../domain/currency.ts';
+import { AppError } from '../errors.ts';
 import type { Profile, ProfileSkill, Store } from '../adapters/store/port.ts';
 import type { ProfileBody } from '../schemas/profile.ts';
 import type { ChangeFeed } from './changes.ts';
@@ -23,6 +25,11 @@ export function createProfileService(store: Store, changes: ChangeFeed) {
 
     async save(viewer: Viewer, body: ProfileBody): Promise<Profile> {
       const { version, ...data } = body;
+      if (data.expectedSalary && !isKnownCurrency(data.expectedSalary.currency)) {
+        throw new AppError('validation_failed', `Unknown currency ${data.expectedSalary.currency}`, [
+          { path: '/expectedSalary/currency', message: 'must be a currency we have an exchange rate for' },
+        ]);
+      }
       const profile = await store.profiles.save(
         viewer.sub,
         {

@@ -23,14 +23,32 @@ const csv = (value: string | undefined) =>
     .filter((part) => part.length > 0)
     .slice(0, 20);
 
+/** Values each enumerated filter accepts; anything else is a 400, not a silent empty result. */
+const ALLOWED: Record<'seniority' | 'remote' | 'employmentType', readonly string[]> = {
+  seniority: ['junior', 'mid', 'senior', 'staff', 'lead'],
+  remote: ['onsite', 'hybrid', 'remote'],
+  employmentType: ['full-time', 'part-time', 'contract', 'internship'],
+};
+
 function filterOf(query: SearchQuerystring): SearchFilter {
   const filter: SearchFilter = {};
   const skills = csv(query.skills).map((name) => resolveSkill(name).id);
   if (skills.length) filter.skills = skills;
-  for (const key of ['seniority', 'remote', 'country', 'employmentType', 'company'] as const) {
+  const problems: { path: string; message: string }[] = [];
+  for (const key of ['seniority', 'remote', 'employmentType'] as const) {
     const values = csv(query[key]);
-    if (values.length) filter[key] = key === 'country' ? values.map((v) => v.toUpperCase()) : values;
+    const unknown = values.filter((value) => !ALLOWED[key].includes(value));
+    if (unknown.length)
+      problems.push({ path: `querystring:/${key}`, message: `must be among ${ALLOWED[key].join(', ')}` });
+    else if (values.length) filter[key] = values;
   }
+  const countries = csv(query.country).map((value) => value.toUpperCase());
+  if (countries.some((country) => !/^[A-Z]{2}$/.test(country))) {
+    problems.push({ path: 'querystring:/country', message: 'must be ISO 3166 alpha-2 codes' });
+  } else if (countries.length) filter.country = countries;
+  const companies = csv(query.company);
+  if (companies.length) filter.company = companies;
+  if (problems.length) throw new AppError('validation_failed', 'Invalid search filter', problems);
   if (query.salaryMin !== undefined) {
     try {
       filter.salaryMinUsd = Math.round(toAnnualUsd(query.salaryMin, query.currency, 'year'));

@@ -49,6 +49,20 @@ describe('accounts', () => {
     expect(missing.json().error.details).toEqual([{ path: '/company', message: 'required for recruiters' }]);
     const recruiter = await signUp(t.app, 'recruiter', { company: 'Globex' });
     expect(recruiter.user.company?.name).toBe('Globex');
+    // Typing a registered company's name does not make anyone its recruiter.
+    const impostor = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: {
+        email: uniqueEmail(),
+        password: 'correct horse battery',
+        name: 'I',
+        role: 'recruiter',
+        company: 'GLOBEX',
+      },
+    });
+    expect(impostor.statusCode).toBe(409);
+    expect(impostor.json().error.details).toEqual([{ path: '/company', message: 'already registered' }]);
   });
 
   it('refuses a duplicate email with 409 and keeps the first account', async () => {
@@ -172,7 +186,17 @@ describe('accounts', () => {
       (await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: session.cookie } }))
         .statusCode,
     ).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
+    // Without an access token the cookie still ends the session; without either there is nothing to end.
+    const again = await signUp(t.app, 'candidate');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: again.cookie } }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: again.cookie } }))
+        .statusCode,
+    ).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
   });
 
   it('refuses forged, expired-looking and malformed access tokens', async () => {

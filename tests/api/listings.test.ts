@@ -28,7 +28,7 @@ describe('listings', () => {
     expect(listing).toMatchObject({
       status: 'open',
       version: 1,
-      company: 'Acme Payments',
+      company: recruiter.user.company?.name,
       companyId: recruiter.user.company?.id,
       salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year', estimated: false },
     });
@@ -67,7 +67,7 @@ describe('listings', () => {
 
   it('closes and reopens; a closed listing is hidden from everyone but its company', async () => {
     const recruiter = await signUp(t.app, 'recruiter');
-    const colleague = await signUp(t.app, 'recruiter');
+    const otherRecruiter = await signUp(t.app, 'recruiter');
     const candidate = await signUp(t.app, 'candidate');
     const listing = await postListing(t.app, recruiter);
     const closed = await t.app.inject({
@@ -82,7 +82,16 @@ describe('listings', () => {
         .statusCode,
     ).toBe(404);
     expect(
-      (await t.app.inject({ method: 'GET', url: `/api/listings/${listing.id}`, headers: colleague.auth }))
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/listings/${listing.id}`,
+          headers: otherRecruiter.auth,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/listings/${listing.id}`, headers: recruiter.auth }))
         .statusCode,
     ).toBe(200);
     const reopened = await t.app.inject({
@@ -143,6 +152,7 @@ describe('listings', () => {
       ['negative salary', { salary: { min: -1, max: 70_000, currency: 'EUR', period: 'year' } }],
       ['unknown currency shape', { salary: { min: 1, max: 2, currency: 'euro', period: 'year' } }],
       ['unknown period', { salary: { min: 1, max: 2, currency: 'EUR', period: 'week' } }],
+      ['currency without an exchange rate', { salary: { min: 1, max: 2, currency: 'XYZ', period: 'year' } }],
       ['unknown seniority', { seniority: 'wizard' }],
       ['unknown remote policy', { remote: 'sometimes' }],
       ['lower-case country', { location: { country: 'de', city: 'Berlin' } }],

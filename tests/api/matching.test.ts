@@ -135,7 +135,13 @@ describe('matching through the API and the processors', () => {
         payload: { salary: { min: 50_000, max, currency: 'USD', period: 'year' } },
       });
       await t.adapters.queue.whenIdle();
-      const body = (await t.app.inject({ method: 'GET', url: `/api/listings/${listing.id}/candidates`, headers: recruiter.auth })).json();
+      const body = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/listings/${listing.id}/candidates`,
+          headers: recruiter.auth,
+        })
+      ).json();
       const stored = await t.store.matches.candidatesOf(listing.id, { page: 1, limit: 10 });
       scores.push([body.items[0].score, stored.items[0]!.score]);
     }

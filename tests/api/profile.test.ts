@@ -74,6 +74,7 @@ describe('candidate profile', () => {
     ['negative years', { yearsExperience: -1 }],
     ['unknown remote preference', { remote: 'mars' }],
     ['unknown field', { salaryHistory: [] }],
+    ['currency without an exchange rate', { expectedSalary: { min: 1, currency: 'XYZ', period: 'year' } }],
     ['wrong type', { discoverable: 'yes' }],
     ['too many skills', { skills: Array.from({ length: 101 }, (_, i) => ({ skill: `s${i}`, level: 1 })) }],
   ];

@@ -99,7 +99,7 @@ export async function signUp(
       password: 'correct horse battery',
       name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
       role,
-      ...(role === 'recruiter' ? { company: 'Acme Payments' } : {}),
+      ...(role === 'recruiter' ? { company: `Acme Payments ${uniqueEmail('co').split('@')[0]}` } : {}),
       ...overrides,
     },
   });

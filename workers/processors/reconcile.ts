@@ -18,7 +18,7 @@ export function reconcileProcessor(deps: {
       await deps.queue.enqueue(
         'index',
         { listingId: listing.id, version: listing.version },
-        { jobId: versionedJobId(listing.id, listing.version) },
+        { jobId: versionedJobId(listing.id, listing.version), retryFailed: true },
       );
       enqueued.index += 1;
     }
@@ -26,7 +26,7 @@ export function reconcileProcessor(deps: {
       await deps.queue.enqueue(
         'match-listing',
         { listingId: listing.id, version: listing.version },
-        { jobId: versionedJobId(listing.id, listing.version) },
+        { jobId: versionedJobId(listing.id, listing.version), retryFailed: true },
       );
       enqueued['match-listing'] += 1;
     }
@@ -34,7 +34,7 @@ export function reconcileProcessor(deps: {
       await deps.queue.enqueue(
         'match-profile',
         { profileId: profile.id, version: profile.version },
-        { jobId: versionedJobId(profile.id, profile.version) },
+        { jobId: versionedJobId(profile.id, profile.version), retryFailed: true },
       );
       enqueued['match-profile'] += 1;
     }

@@ -57,8 +57,15 @@ export function createBullMqQueue<Jobs extends JobMap>(
     kind: 'bullmq',
     queues: [...queues.values()],
 
-    async enqueue(name, data, { jobId, delayMs }) {
+    async enqueue(name, data, { jobId, delayMs, retryFailed }) {
       assertJobId(jobId);
+      if (retryFailed) {
+        const existing = await queueOf(name).getJob(jobId);
+        if (existing && (await existing.isFailed())) {
+          await existing.retry('failed');
+          return;
+        }
+      }
       await queueOf(name).add(name, data, { jobId, ...(delayMs ? { delay: delayMs } : {}) });
     },
 

@@ -42,6 +42,7 @@ export function createInProcessQueue<Jobs extends JobMap>(
     { completed: number; failed: number }
   >;
   const failures = new Map<string, FailedJob[]>();
+  const failedIds = new Set<string>();
   const schedules: NodeJS.Timeout[] = [];
   let idleWaiters: (() => void)[] = [];
 
@@ -98,6 +99,7 @@ export function createInProcessQueue<Jobs extends JobMap>(
         return;
       }
       remember(id);
+      failedIds.add(id);
       counters[job.name]!.failed += 1;
       const list = failures.get(job.name) ?? [];
       list.unshift({
@@ -124,10 +126,11 @@ export function createInProcessQueue<Jobs extends JobMap>(
   return {
     kind: 'in-process',
 
-    async enqueue(name, data, { jobId, delayMs }: EnqueueOptions) {
+    async enqueue(name, data, { jobId, delayMs, retryFailed }: EnqueueOptions) {
       if (closed) throw new Error('queue is closed');
       assertJobId(jobId);
       const id = key(name, jobId);
+      if (retryFailed && failedIds.delete(id)) known.delete(id);
       if (known.has(id)) return;
       known.add(id);
       const job: PendingJob = { name, jobId, data, attempt: 1 };

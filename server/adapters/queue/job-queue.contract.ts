@@ -97,6 +97,21 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       expect((await queue.counts()).flaky).toMatchObject({ completed: 1, failed: 1 });
     });
 
+    it('runs a failed job again only when asked to retry failed work', async () => {
+      queue = await makeQueue(FAST_RETRY);
+      const { seen, processors } = recorder();
+      await queue.startWorkers(processors);
+      // Fails on its three attempts (an outage), succeeds on the fourth.
+      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
+      await queue.whenIdle(10_000);
+      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
+      await queue.whenIdle(10_000);
+      expect(seen).toEqual([]);
+      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage', retryFailed: true });
+      await queue.whenIdle(10_000);
+      expect(seen).toEqual(['outage@4']);
+    });
+
     it('fails a job at once on a permanent error', async () => {
       queue = await makeQueue(FAST_RETRY);
       const { attempts, processors } = recorder();

@@ -22,6 +22,11 @@ export interface EnqueueOptions {
   jobId: string;
   /** Runs no sooner than this; with a fixed jobId this debounces a burst into one run. */
   delayMs?: number;
+  /**
+   * When a job with this id failed for good, run it again (the reconcile sweep's way of retrying work
+   * that failed during an outage). Without it a failed id stays parked, its error kept.
+   */
+  retryFailed?: boolean;
 }
 
 export interface RetryPolicy {

@@ -537,6 +537,29 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     },
 
     companies: {
+      create: (name) =>
+        run('company', async (models) => {
+          const { filter, update } = q.companyFindOrCreate(name, newId(), new Date());
+          if (await models.companies.exists(filter)) {
+            throw conflict('A company with this name is registered', [
+              { path: '/company', message: 'already registered' },
+            ]);
+          }
+          try {
+            return toCompany(
+              (await models.companies
+                .findOneAndUpdate(filter, update, { ...AFTER, upsert: true })
+                .lean<CompanyDoc>())!,
+            );
+          } catch (error) {
+            if (isDuplicateKeyError(error)) {
+              throw conflict('A company with this name is registered', [
+                { path: '/company', message: 'already registered' },
+              ]);
+            }
+            throw error;
+          }
+        }),
       findOrCreate: (name) =>
         run('company', async (models) => {
           const { filter, update } = q.companyFindOrCreate(name, newId(), new Date());

@@ -190,6 +190,8 @@ export interface UserStore {
 export interface CompanyStore {
   /** Companies are unique by name, case-insensitive. */
   findOrCreate(name: string): Promise<Company>;
+  /** A new company; AppError `conflict` when the name (case-insensitive) is taken. */
+  create(name: string): Promise<Company>;
   findById(id: string): Promise<Company | null>;
 }
 

@@ -494,6 +494,23 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     companies: {
+      async create(name) {
+        const company = { id: randomUUID(), name, createdAt: now() };
+        try {
+          db.prepare('INSERT INTO companies (id, name, created_at) VALUES (?, ?, ?)').run(
+            company.id,
+            company.name,
+            company.createdAt,
+          );
+        } catch (error) {
+          if (isUniqueViolation(error))
+            throw conflict('A company with this name is registered', [
+              { path: '/company', message: 'already registered' },
+            ]);
+          throw error;
+        }
+        return company;
+      },
       async findOrCreate(name) {
         return db.transaction((): Company => {
           const existing = db

@@ -88,6 +88,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
       });
 
+      it('creates a company once per name, refusing a second one in any casing', async () => {
+        const created = await store.companies.create('Initech');
+        expect((await store.companies.findById(created.id))?.name).toBe('Initech');
+        await expect(store.companies.create('INITECH')).rejects.toMatchObject({ code: 'conflict' });
+      });
+
       it('keeps one company per name, case-insensitively', async () => {
         const first = await store.companies.findOrCreate('Globex');
         const again = await store.companies.findOrCreate('GLOBEX');
