@@ -18,20 +18,11 @@ import { seedDemoBoard } from '../../server/seed/demo.ts';
 import { importFile, type ImportReport } from '../../server/seed/importer.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
 import type { BenchRow } from './types.ts';
+import { seededRandom } from './random.ts';
 
 const POSTING_COUNT = 100_000;
 
-/** Deterministic PRNG (mulberry32): the same synthetic file on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SKILLS = [
   'Go',

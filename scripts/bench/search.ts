@@ -7,6 +7,7 @@ import type { ListingDocument, SearchQuery, SearchVocabulary } from '../../serve
 import { FACET_NAMES } from '../../server/adapters/search/port.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
 import type { BenchRow } from './types.ts';
+import { seededRandom } from './random.ts';
 
 /**
  * Search latency of the embedded engine over 20k synthetic postings: p50 and p99 of a fixed set of
@@ -137,17 +138,7 @@ const PRODUCTS = [
   'banking core',
 ];
 
-/** Small deterministic PRNG (mulberry32) so every run indexes the same postings. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const randomSource = seededRandom;
 
 function syntheticPostings(count: number): ListingDocument[] {
   const random = randomSource(42);

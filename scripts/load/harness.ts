@@ -7,6 +7,7 @@ import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import type { ListingData, ProfileData, Seniority } from '../../server/adapters/store/port.ts';
+import { seededRandom } from '../bench/random.ts';
 
 /**
  * The load-test target: the embedded product (API, SQLite store, FTS5 search, in-process queue and
@@ -30,17 +31,7 @@ export interface LoadTarget {
   close(): Promise<void>;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run loads the same board. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 const CORE_SKILLS = [
   'go',

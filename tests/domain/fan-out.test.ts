@@ -10,18 +10,9 @@ import {
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import { makePosting, makeProfile } from './match-fixtures.ts';
+import { seededRandom } from '../../scripts/bench/random.ts';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
 const REMOTES = ['onsite', 'hybrid', 'remote'] as const;
