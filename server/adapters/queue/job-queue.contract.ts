@@ -107,7 +107,11 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
       await queue.whenIdle(10_000);
       expect(seen).toEqual([]);
-      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage', retryFailed: true });
+      await queue.enqueue(
+        'flaky',
+        { key: 'outage', failTimes: 3 },
+        { jobId: 'flaky-outage', retryFailed: true },
+      );
       await queue.whenIdle(10_000);
       expect(seen).toEqual(['outage@4']);
     });
