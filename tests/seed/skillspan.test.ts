@@ -53,6 +53,8 @@ describe('readSkillSpanPosting', () => {
     });
     expect(posting.tagSkills.map((skill) => skill.id)).toEqual(['go', 'postgresql', 'aws', 'agile']);
     expect(posting.mentionedSkills.required).toEqual([
+      // "builds payment APIs" names the practice of API design.
+      { skill: { id: 'api-design', name: 'API design' } },
       { skill: { id: 'go', name: 'Go' }, level: 4 },
       { skill: { id: 'postgresql', name: 'PostgreSQL' } },
     ]);
