@@ -28,6 +28,9 @@ const e2eDir = 'tests/e2e';
 const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((file) => file.endsWith('.test.ts'));
 if (hasE2e && existsSync(CHROMIUM)) {
   run('npx', ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts']);
+} else if (hasE2e && process.env.CI) {
+  console.error(`CI runs the browser journeys, but there is no Chromium at ${CHROMIUM}`);
+  process.exit(1);
 } else if (hasE2e) {
   skipped.push(`end-to-end browser journeys (no Chromium at ${CHROMIUM}; \`apt-get install chromium\`)`);
 }

@@ -242,3 +242,35 @@ describe('auth rate limit', () => {
     }
   });
 });
+
+describe('client address behind proxies', () => {
+  const login = (t: TestApp, forwardedFor: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email: 'a@b.co', password: 'whatever' },
+    });
+
+  it('ignores X-Forwarded-For by default, so rotating it does not escape the rate limit', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await login(t, `203.0.113.${i}`)).statusCode);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('counts per forwarded client when TRUST_PROXY names a proxy in front', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT: '2', TRUST_PROXY: '1' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await login(t, `203.0.113.${i}`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401]);
+    } finally {
+      await t.close();
+    }
+  });
+});

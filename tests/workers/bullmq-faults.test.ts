@@ -13,9 +13,7 @@ import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../workers/job
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
 import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
 
-const unavailable =
-  redisUnavailableReason() ??
-  (process.env.REDIS_URL ? 'uses its own redis-server to stop and restart it' : null);
+const unavailable = redisUnavailableReason({ ownServer: true });
 if (unavailable) console.log(`skipped: BullMQ fault tests — ${unavailable}`);
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'worker-process.ts');

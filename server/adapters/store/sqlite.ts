@@ -337,6 +337,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return { items: rows.map(map), total };
   }
 
+  /** Rows of `table` with these ids (in no particular order); `where` narrows further, e.g. live rows only. */
+  function rowsByIds<Row, T>(table: string, where: string, ids: string[], map: (row: Row) => T): T[] {
+    if (ids.length === 0) return [];
+    const rows = db
+      .prepare(`SELECT * FROM ${table} WHERE ${where} id IN (${placeholders(ids.length)})`)
+      .all(...ids) as Row[];
+    return rows.map(map);
+  }
+
   async function* scanTable<Row, T>(
     table: string,
     where: string,
@@ -486,10 +495,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return row ? userFromRow(row) : null;
       },
       async findManyByIds(ids) {
-        if (ids.length === 0) return [];
-        return (
-          db.prepare(`SELECT * FROM users WHERE id IN (${placeholders(ids.length)})`).all(...ids) as UserRow[]
-        ).map(userFromRow);
+        return rowsByIds<UserRow, User>('users', '', ids, userFromRow);
       },
     },
 
@@ -553,11 +559,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return row ? listingFromRow(row) : null;
       },
       async findManyByIds(ids) {
-        if (ids.length === 0) return [];
-        const rows = db
-          .prepare(`SELECT * FROM listings WHERE deleted_at IS NULL AND id IN (${placeholders(ids.length)})`)
-          .all(...ids) as ListingRow[];
-        return rows.map(listingFromRow);
+        return rowsByIds<ListingRow, Listing>('listings', 'deleted_at IS NULL AND', ids, listingFromRow);
       },
       async update(id, patch: ListingPatch, expectedVersion) {
         return db.transaction(() => {
@@ -662,12 +664,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return row ? profileFromRow(row) : null;
       },
       async findManyByIds(ids) {
-        if (ids.length === 0) return [];
-        return (
-          db
-            .prepare(`SELECT * FROM profiles WHERE id IN (${placeholders(ids.length)})`)
-            .all(...ids) as ProfileRow[]
-        ).map(profileFromRow);
+        return rowsByIds<ProfileRow, Profile>('profiles', '', ids, profileFromRow);
       },
       async save(userId, data, expectedVersion) {
         return db.transaction(() => {
