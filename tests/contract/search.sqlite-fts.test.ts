@@ -16,3 +16,17 @@ describeSearchIndexContract('sqlite-fts sharing a handle, prefixed', async () =>
     tablePrefix: 'srch_',
   }),
 );
+
+// Every match ranked by attribute, the ranking used for queries matching more than 2,000 postings.
+describeSearchIndexContract('sqlite-fts ranking by attribute', async () =>
+  createSqliteSearchIndex({
+    db: { file: ':memory:' },
+    vocabulary: contractVocabulary(),
+    relevanceRowLimit: 0,
+  }),
+);
+
+// No query cache: every search reads FTS5 afresh.
+describeSearchIndexContract('sqlite-fts without query cache', async () =>
+  createSqliteSearchIndex({ db: { file: ':memory:' }, vocabulary: contractVocabulary(), queryCache: false }),
+);

@@ -24,6 +24,14 @@ import {
   withinTypos,
   type TextAnalyzer,
 } from './fts-text.ts';
+import {
+  GroupRowsCache,
+  groupExpression,
+  phraseExpression,
+  type IndexedColumns,
+  type Phrase,
+  type WordGroup,
+} from './fts-groups.ts';
 import { escapeHtml } from './html.ts';
 import { synonymGroups } from './vocabulary.ts';
 
@@ -42,20 +50,38 @@ export interface SqliteSearchIndexOptions {
   vocabulary: SearchVocabulary;
   /** Prefix of this index's tables, letters, digits and `_` only. */
   tablePrefix?: string;
+  /** Most matches ranked by bm25; more are ranked by attribute. Default BM25_ROW_LIMIT. */
+  relevanceRowLimit?: number;
+  /**
+   * Keep recent text queries' and word groups' rows between searches (default true). Off, every
+   * search asks FTS5 afresh: what a query no one has asked before costs, and less memory.
+   */
+  queryCache?: boolean;
 }
 
-/** Column weights for bm25, in column order: title > skills > company > description, tags last. */
+/** The FTS5 columns, and their weights for bm25 in that order: title > skills > company > description. */
+const COLUMNS = ['title', 'skills', 'company', 'description', 'tags'] as const;
 const COLUMN_WEIGHTS = [10, 5, 3, 1, 1];
+const TITLE = COLUMNS.indexOf('title');
 const MAX_TYPO_CANDIDATES = 40;
-const BM25_ROW_LIMIT = 5000;
+/** Above this many matches, relevance is by attribute rather than bm25 (see relevanceScores). */
+const BM25_ROW_LIMIT = 2000;
 const DESCRIPTION_CROP_WORDS = 30;
 const STATEMENT_CACHE_SIZE = 200;
+/**
+ * FTS5 index upkeep on a live board. Every write adds a small segment and leaves a tombstone in the
+ * old one, and FTS5 merges lazily, so after a thousand single-posting writes over 20k postings a
+ * broad query reading its rows from FTS5 took twice as long. Each write therefore also does a bounded
+ * step of merging (MERGE_PAGES pages, segments merged from MERGE_SEGMENTS on a level): about 2 ms a
+ * write, and broad queries stay within 1.6× of a freshly optimized index (measured, docs/benchmarks.md).
+ */
+const MERGE_SEGMENTS = 2;
+const MERGE_PAGES = 32;
 /** Bounds of the recent text query cache: entries, and rowids over all entries (4 to 13 bytes each). */
 const TEXT_MATCH_ENTRIES = 64;
 const TEXT_MATCH_ROWS = 1_000_000;
-/** Bounds of the cache of word groups' rows: entries, and rowids over all entries (4 bytes each). */
-const GROUP_ENTRIES = 1024;
-const GROUP_ROWS = 2_000_000;
+/** Bounds of the cache of word groups' rows: entries, rowids over all entries, writes remembered. */
+const GROUP_LIMITS = { entries: 1024, rows: 2_000_000, changes: 256 };
 
 /** The facets with one value per document, in the order of `DocTable.codes`. */
 const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
@@ -164,20 +190,20 @@ interface IndexCache {
   docs: DocTable;
   facetValues: Record<FacetName, FacetValues>;
   /**
-   * Recent text queries (FTS5 match expression → matches), least recently used first. The FTS5 pass
-   * and bm25 are most of a broad query's cost, and filter, sort, facet and page changes repeat the same
-   * text; every write empties it, so results never go stale.
+   * Recent text queries (FTS5 match expression → matches), least recently used first: filter, sort,
+   * facet and page changes repeat the same text. Every write empties it (its bm25 scores depend on the
+   * whole board), so results never go stale; the word groups below survive writes.
    */
   textMatches: Map<string, TextMatches>;
   /** Rowids held by `textMatches`, to bound its memory. */
   textMatchRows: number;
   /**
-   * Rows of single query word groups (`("golang" OR "go" OR "golang"*)`), least recently used first:
-   * a query is the intersection of its groups, computed here instead of by FTS5 so that queries
-   * sharing words (typing on, changing one word, the strict tier) read each group's rows once.
+   * Rows of single query word groups (`("golang" OR "go" OR "golang"*)`): a query is the intersection
+   * of its groups, computed here instead of by FTS5 so that queries sharing words (typing on, changing
+   * one word, the strict tier, the title ranking) read each group's rows once, and kept current
+   * across writes (fts-groups.ts).
    */
-  groupRows: Map<string, Int32Array>;
-  groupRowCount: number;
+  groups: GroupRowsCache;
 }
 
 function emptyIndexCache(dataVersion: number): IndexCache {
@@ -193,8 +219,7 @@ function emptyIndexCache(dataVersion: number): IndexCache {
     facetValues,
     textMatches: new Map(),
     textMatchRows: 0,
-    groupRows: new Map(),
-    groupRowCount: 0,
+    groups: new GroupRowsCache(GROUP_LIMITS),
   };
 }
 
@@ -224,7 +249,7 @@ function topPositions(positions: Int32Array, count: number, compare: PositionOrd
 }
 
 interface QueryAlternative {
-  expression: string;
+  phrase: Phrase;
   /** Matches without a typo or prefix: such hits rank first. */
   strict: boolean;
 }
@@ -232,17 +257,14 @@ interface QueryAlternative {
 interface QueryPlan {
   /** The FTS5 expression of the whole query: every group must match. */
   match: string;
-  /** Per query word (or skill spelling), the FTS5 expression of its alternatives: all, and strict only. */
-  groups: { all: string; strict: string }[];
-  /** The same query without typo and prefix alternatives, or null when it is the same query. */
-  strictMatch: string | null;
+  /** Per query word (or skill spelling), its alternatives: all, and strict only. */
+  groups: { all: WordGroup; strict: WordGroup }[];
+  /** Whether leaving out typo and prefix alternatives makes another query (a second relevance tier). */
+  hasLooseAlternatives: boolean;
   highlightTerms: Set<string>;
   highlightPrefix: string | null;
-}
-
-function quoteTerm(term: string): string {
-  // Terms are letters and digits only (fts-text.ts), so quoting cannot be broken out of.
-  return `"${term}"`;
+  /** Skills the query names, by any spelling or within its typo budget. */
+  skillIds: string[];
 }
 
 function addTerm(cache: IndexCache, term: string): void {
@@ -255,6 +277,8 @@ function addTerm(cache: IndexCache, term: string): void {
 
 export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): SearchIndex {
   const prefix = options.tablePrefix ?? 'search_';
+  const relevanceRowLimit = options.relevanceRowLimit ?? BM25_ROW_LIMIT;
+  const queryCache = options.queryCache ?? true;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) {
     throw new AppError('internal', `Invalid search table prefix: ${prefix}`);
   }
@@ -286,33 +310,46 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       skill_ids TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS ${fts} USING fts5(
-      title, skills, company, description, tags,
+      ${COLUMNS.join(', ')},
       content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '2 3'
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS ${vocab} USING fts5vocab(${fts}, 'row');
+    INSERT INTO ${fts} (${fts}, rank) VALUES ('usermerge', ${MERGE_SEGMENTS});
   `);
 
   const analyzer: TextAnalyzer = createTextAnalyzer(options.vocabulary);
 
   // Synonyms: every spelling of a skill (as its term sequence) leads to all spellings and the id term.
-  const skillExpansions = new Map<string, { expressions: string[]; terms: string[] }>();
+  const skillExpansions = new Map<string, { phrases: Phrase[]; terms: string[] }>();
   const skillsBySpelling = new Map<string, string[]>();
   let longestSpelling = 1;
   const aliasTerms = new Set<string>();
   for (const group of synonymGroups(options.vocabulary)) {
-    const expressions = [quoteTerm(placeholderTerm('skill', group.skillId))];
+    const phrases: Phrase[] = [{ terms: [placeholderTerm('skill', group.skillId)], prefix: false }];
     const terms: string[] = [];
     for (const spelling of group.spellings) {
       const spellingTerms = analyzer.tokenize(spelling).map((t) => t.term);
       if (spellingTerms.length === 0) continue;
-      expressions.push(`"${spellingTerms.join(' ')}"`);
+      phrases.push({ terms: spellingTerms, prefix: false });
       terms.push(...spellingTerms);
       const key = spellingTerms.join(' ');
       skillsBySpelling.set(key, [...(skillsBySpelling.get(key) ?? []), group.skillId]);
       longestSpelling = Math.max(longestSpelling, spellingTerms.length);
       if (spellingTerms.length === 1 && !isPlaceholder(spellingTerms[0]!)) aliasTerms.add(spellingTerms[0]!);
     }
-    skillExpansions.set(group.skillId, { expressions, terms });
+    skillExpansions.set(group.skillId, { phrases, terms });
+  }
+
+  // Every spelling of every skill, aliased or not, to the skills it names: for ranking by attribute.
+  const skillsNamed = new Map<string, string[]>();
+  for (const skill of options.vocabulary.skills) {
+    for (const spelling of [skill.name, ...skill.aliases]) {
+      const key = analyzer
+        .tokenize(spelling)
+        .map((t) => t.term)
+        .join(' ');
+      if (key) skillsNamed.set(key, [...new Set([...(skillsNamed.get(key) ?? []), skill.id])]);
+    }
   }
 
   const statementCache = new Map<string, Database.Statement>();
@@ -376,12 +413,14 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     const prefixLastWord = !/\s$/.test(raw);
     const highlightTerms = new Set<string>();
     let highlightPrefix: string | null = null;
+    const skillIds = new Set<string>();
     const groups: QueryAlternative[][] = [];
 
     const addSynonyms = (key: string, strict: boolean, into: QueryAlternative[]) => {
+      for (const skillId of skillsNamed.get(key) ?? []) skillIds.add(skillId);
       for (const skillId of skillsBySpelling.get(key) ?? []) {
         const expansion = skillExpansions.get(skillId)!;
-        for (const expression of expansion.expressions) into.push({ expression, strict });
+        for (const phrase of expansion.phrases) into.push({ phrase, strict });
         for (const term of expansion.terms) highlightTerms.add(term);
       }
     };
@@ -401,18 +440,18 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       }
       const terms = tokens.slice(i, i + width).map((t) => t.term);
       const key = terms.join(' ');
-      const alternatives: QueryAlternative[] = [{ expression: `"${key}"`, strict: true }];
+      const alternatives: QueryAlternative[] = [{ phrase: { terms, prefix: false }, strict: true }];
       for (const term of terms) highlightTerms.add(term);
       addSynonyms(key, true, alternatives);
       const term = terms[0]!;
       if (width === 1 && !isPlaceholder(term)) {
         const isLast = i + width === tokens.length;
         if (isLast && prefixLastWord) {
-          alternatives.push({ expression: `${quoteTerm(term)}*`, strict: false });
+          alternatives.push({ phrase: { terms: [term], prefix: true }, strict: false });
           highlightPrefix = term;
         }
         for (const candidate of typoCandidates(term, cache)) {
-          alternatives.push({ expression: quoteTerm(candidate), strict: false });
+          alternatives.push({ phrase: { terms: [candidate], prefix: false }, strict: false });
           highlightTerms.add(candidate);
           addSynonyms(candidate, false, alternatives);
         }
@@ -421,21 +460,28 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       i += width;
     }
 
-    const unique = (alternatives: QueryAlternative[]) => [...new Set(alternatives.map((a) => a.expression))];
-    const groupExpressions = groups.map((alternatives) => ({
-      all: `(${unique(alternatives).join(' OR ')})`,
-      strict: `(${unique(alternatives.filter((a) => a.strict)).join(' OR ')})`,
+    const groupOf = (alternatives: QueryAlternative[]): WordGroup => {
+      const byExpression = new Map(alternatives.map((a) => [phraseExpression(a.phrase), a.phrase]));
+      return { phrases: [...byExpression.values()], column: null };
+    };
+    const planGroups = groups.map((alternatives) => ({
+      all: groupOf(alternatives),
+      strict: groupOf(alternatives.filter((a) => a.strict)),
     }));
     const expressionOf = (onlyStrict: boolean) =>
-      [...new Set(groupExpressions.map((group) => (onlyStrict ? group.strict : group.all)))].join(' AND ');
+      [
+        ...new Set(
+          planGroups.map((group) => groupExpression(onlyStrict ? group.strict : group.all, COLUMNS)),
+        ),
+      ].join(' AND ');
     const match = expressionOf(false);
-    const strictMatch = expressionOf(true);
     return {
       match,
-      groups: groupExpressions,
-      strictMatch: strictMatch === match ? null : strictMatch,
+      groups: planGroups,
+      hasLooseAlternatives: expressionOf(true) !== match,
       highlightTerms,
       highlightPrefix,
+      skillIds: [...skillIds],
     };
   }
 
@@ -624,31 +670,17 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return byNewest;
   }
 
-  /** The rows matching a plan, from the cache of recent text queries when it holds them. */
+  /** The rows matching a plan, with relevance when asked. */
   function textMatches(plan: QueryPlan, byRelevance: boolean, cache: IndexCache): TextMatches {
-    let entry = cache.textMatches.get(plan.match);
-    if (entry) {
-      // Re-insert: the Map's order is the recency order.
-      cache.textMatches.delete(plan.match);
-      cache.textMatches.set(plan.match, entry);
-    } else {
-      entry = { rids: rowsMatching(plan, false, cache), scores: null, tiers: null };
-      cache.textMatchRows += entry.rids.length;
-      cache.textMatches.set(plan.match, entry);
-      for (const [match, old] of cache.textMatches) {
-        if (cache.textMatches.size <= TEXT_MATCH_ENTRIES && cache.textMatchRows <= TEXT_MATCH_ROWS) break;
-        if (old === entry) break;
-        cache.textMatches.delete(match);
-        cache.textMatchRows -= old.rids.length;
-      }
-    }
+    const entry = queryCache
+      ? recentTextMatches(plan, cache)
+      : { rids: rowsMatching(plan, cache), scores: null, tiers: null };
     if (byRelevance && entry.scores === null) {
       const { rids } = entry;
-      const scoreByRid = relevanceScores(plan, rids.length);
-      entry.scores = Float64Array.from(rids, (rid) => scoreByRid.get(rid) ?? 0);
+      entry.scores = relevanceScores(plan, rids, cache);
       const tiers = new Uint8Array(rids.length);
-      if (plan.strictMatch !== null) {
-        const strict = rowsMatching(plan, true, cache);
+      if (plan.hasLooseAlternatives) {
+        const strict = rowsMatching(plan, cache, { strictOnly: true });
         // Both ascending: walk them together.
         for (let i = 0, j = 0; i < rids.length; i++) {
           while (j < strict.length && strict[j]! < rids[i]!) j++;
@@ -660,10 +692,46 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return entry;
   }
 
-  /** Ascending rowids matching every group of the plan (through strict alternatives only, if asked). */
-  function rowsMatching(plan: QueryPlan, strictOnly: boolean, cache: IndexCache): Int32Array {
-    const expressions = [...new Set(plan.groups.map((group) => (strictOnly ? group.strict : group.all)))];
-    const groups = expressions.map((expression) => groupRows(expression, cache));
+  /** From the cache of recent text queries when it holds them, else computed and remembered. */
+  function recentTextMatches(plan: QueryPlan, cache: IndexCache): TextMatches {
+    let entry = cache.textMatches.get(plan.match);
+    if (entry) {
+      // Re-insert: the Map's order is the recency order.
+      cache.textMatches.delete(plan.match);
+      cache.textMatches.set(plan.match, entry);
+      return entry;
+    }
+    entry = { rids: rowsMatching(plan, cache), scores: null, tiers: null };
+    cache.textMatchRows += entry.rids.length;
+    cache.textMatches.set(plan.match, entry);
+    for (const [match, old] of cache.textMatches) {
+      if (cache.textMatches.size <= TEXT_MATCH_ENTRIES && cache.textMatchRows <= TEXT_MATCH_ROWS) break;
+      if (old === entry) break;
+      cache.textMatches.delete(match);
+      cache.textMatchRows -= old.rids.length;
+    }
+    return entry;
+  }
+
+  /**
+   * Ascending rowids matching every group of the plan: through strict alternatives only, or within
+   * one column only, if asked.
+   */
+  function rowsMatching(
+    plan: QueryPlan,
+    cache: IndexCache,
+    only: { strictOnly?: boolean; column?: number } = {},
+  ): Int32Array {
+    const byExpression = new Map<string, WordGroup>();
+    for (const { all, strict } of plan.groups) {
+      const group = { ...(only.strictOnly ? strict : all), column: only.column ?? null };
+      byExpression.set(groupExpression(group, COLUMNS), group);
+    }
+    const groups = [...byExpression].map(([expression, group]) =>
+      queryCache
+        ? cache.groups.rows(expression, group, () => selectRowids(expression))
+        : selectRowids(expression),
+    );
     if (groups.length === 1) return groups[0]!;
     let end = 0;
     for (const rows of groups) if (rows.length > 0) end = Math.max(end, rows.at(-1)! + 1);
@@ -677,44 +745,53 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     return rids;
   }
 
-  function groupRows(expression: string, cache: IndexCache): Int32Array {
-    const { groupRows: known } = cache;
-    let rows = known.get(expression);
-    if (rows) {
-      known.delete(expression);
-      known.set(expression, rows);
-      return rows;
-    }
-    rows = Int32Array.from(selectRowids(expression)).sort();
-    known.set(expression, rows);
-    cache.groupRowCount += rows.length;
-    for (const [oldExpression, old] of known) {
-      if (known.size <= GROUP_ENTRIES && cache.groupRowCount <= GROUP_ROWS) break;
-      if (old === rows) break;
-      known.delete(oldExpression);
-      cache.groupRowCount -= old.length;
-    }
-    return rows;
-  }
-
   /**
-   * bm25 (higher is better) for up to BM25_ROW_LIMIT matches. bm25 costs a few microseconds a row, so a
-   * query matching most of the board ("e", "engineer") ranks title matches first instead.
+   * Relevance of each matching row, aligned with `rids` (ascending), higher is better: bm25 over the
+   * weighted columns for up to `relevanceRowLimit` matches. bm25 costs about a microsecond a row and
+   * phrase, so a query matching more of the board ("e", "engineer", "golang") ranks by attribute
+   * instead, as Meilisearch does: the title's weight when the query matches the title, plus the
+   * skills column's weight for each skill of the query the posting lists (from memory).
    */
-  function relevanceScores(plan: QueryPlan, matches: number): Map<number, number> {
-    if (matches > BM25_ROW_LIMIT) {
-      return new Map(selectRowids(`{title} : (${plan.match})`).map((rid) => [rid, 1]));
+  function relevanceScores(plan: QueryPlan, rids: Int32Array, cache: IndexCache): Float64Array {
+    const scores = new Float64Array(rids.length);
+    if (rids.length > relevanceRowLimit) {
+      const [titleWeight, skillWeight] = COLUMN_WEIGHTS;
+      const inTitle = rowsMatching(plan, cache, { column: TITLE });
+      for (let i = 0, j = 0; i < rids.length && j < inTitle.length; i++) {
+        while (j < inTitle.length && inTitle[j]! < rids[i]!) j++;
+        if (inTitle[j] === rids[i]) scores[i] = titleWeight!;
+      }
+      const skillCodes = plan.skillIds.flatMap((id) => cache.facetValues.skills.codeOf(id) ?? []);
+      if (skillCodes.length > 0) {
+        for (let i = 0; i < rids.length; i++) {
+          const listed = cache.docs.skillCodes[rids[i]!]!;
+          for (const code of skillCodes) if (listed.includes(code)) scores[i]! += skillWeight!;
+        }
+      }
+      return scores;
     }
     const rows = statement(
       `SELECT rowid, bm25(${fts}, ${COLUMN_WEIGHTS.join(', ')}) FROM ${fts} WHERE ${fts} MATCH ?`,
     )
       .raw()
       .all(plan.match) as [number, number][];
-    return new Map(rows.map(([rid, bm25]) => [rid, -bm25]));
+    const bm25ByRid = new Map(rows);
+    for (let i = 0; i < rids.length; i++) scores[i] = -(bm25ByRid.get(rids[i]!) ?? 0);
+    return scores;
   }
 
-  function selectRowids(match: string): number[] {
-    return statement(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(match) as number[];
+  /**
+   * Rowids matching an FTS5 expression, ascending. One JSON array comes back through better-sqlite3
+   * several times faster than a row per match, which matters for words in most postings.
+   */
+  function selectRowids(match: string): Int32Array {
+    const json = statement(`SELECT json_group_array(rowid) FROM ${fts} WHERE ${fts} MATCH ?`)
+      .pluck()
+      .get(match) as string;
+    const rids = Int32Array.from(JSON.parse(json) as number[]);
+    // FTS5 answers in rowid order; sort only if that ever changes.
+    for (let i = 1; i < rids.length; i++) if (rids[i - 1]! > rids[i]!) return rids.sort();
+    return rids;
   }
 
   const selectExisting = db.prepare(`SELECT rid, version FROM ${docs} WHERE id = ?`);
@@ -732,8 +809,10 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   const deleteDocRow = db.prepare(`DELETE FROM ${docs} WHERE rid = ?`);
   const deleteFtsRow = db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`);
   const insertFtsRow = db.prepare(
-    `INSERT INTO ${fts} (rowid, title, skills, company, description, tags) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ${fts} (rowid, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`,
   );
+
+  const mergeSegments = db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('merge', ${MERGE_PAGES})`);
 
   const writeDocuments = db.transaction((batch: ListingDocument[]) => {
     const written: { rid: number; doc: ListingDocument; columns: string[] }[] = [];
@@ -763,6 +842,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       insertFtsRow.run(rid, ...columns);
       written.push({ rid, doc, columns });
     }
+    if (written.length > 0) mergeSegments.run();
     return written;
   });
 
@@ -775,6 +855,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       deleteDocRow.run(existing.rid);
       removed.push(existing.rid);
     }
+    if (removed.length > 0) mergeSegments.run();
     return removed;
   });
 
@@ -783,11 +864,11 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
 
-  function forgetTextMatches(cache: IndexCache): void {
+  /** Empties the text queries' cache and logs the writes for the word groups to catch up with. */
+  function recordWrites(cache: IndexCache, changes: { rid: number; columns: IndexedColumns }[]): void {
     cache.textMatches.clear();
     cache.textMatchRows = 0;
-    cache.groupRows.clear();
-    cache.groupRowCount = 0;
+    cache.groups.record(changes);
   }
 
   /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
@@ -801,7 +882,13 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       const written = writeDocuments(batch);
       const cache = loadedCache();
       if (!cache) return;
-      forgetTextMatches(cache);
+      recordWrites(
+        cache,
+        written.map(({ rid, columns }) => ({
+          rid,
+          columns: columns.map((text) => text.split(' ').filter(Boolean)),
+        })),
+      );
       for (const { rid, doc, columns } of written) {
         cache.docs.set(
           rid,
@@ -816,7 +903,10 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       const removed = deleteDocuments(ids);
       const cache = loadedCache();
       if (!cache) return;
-      forgetTextMatches(cache);
+      recordWrites(
+        cache,
+        removed.map((rid) => ({ rid, columns: null })),
+      );
       for (const rid of removed) cache.docs.delete(rid);
     },
     async search(query) {
