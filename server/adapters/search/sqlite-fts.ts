@@ -206,6 +206,11 @@ interface IndexCache {
   groups: GroupRowsCache;
 }
 
+/** The same documents and terms, with caches of text queries and word groups of its own, empty. */
+function withEmptyQueryCaches(cache: IndexCache): IndexCache {
+  return { ...cache, textMatches: new Map(), textMatchRows: 0, groups: new GroupRowsCache(GROUP_LIMITS) };
+}
+
 function emptyIndexCache(dataVersion: number): IndexCache {
   const facetValues = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetValues()])) as Record<
     FacetName,
@@ -462,7 +467,13 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
 
     const groupOf = (alternatives: QueryAlternative[]): WordGroup => {
       const byExpression = new Map(alternatives.map((a) => [phraseExpression(a.phrase), a.phrase]));
-      return { phrases: [...byExpression.values()], column: null };
+      // A phrase whose first term begins with a prefix alternative finds no row the prefix does not
+      // ("engineers" beside "engineer"*), and each alternative costs FTS5 a doclist.
+      const stems = [...byExpression.values()].filter((p) => p.prefix && p.terms.length === 1);
+      const phrases = [...byExpression.values()].filter(
+        (p) => !stems.some((stem) => stem !== p && p.terms[0]!.startsWith(stem.terms[0]!)),
+      );
+      return { phrases, column: null };
     };
     const planGroups = groups.map((alternatives) => ({
       all: groupOf(alternatives),
@@ -582,7 +593,8 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   function search(query: SearchQuery): SearchResult {
     const started = performance.now();
     assertValidSearchQuery(query);
-    const cache = indexCache();
+    // Without the query cache, each search starts from empty caches of its own.
+    const cache = queryCache ? indexCache() : withEmptyQueryCaches(indexCache());
     const plan = planQuery(query.q, cache);
     const accepts = matchesFilter(query.filter, cache);
     const byRelevance = query.sort === 'relevance' && plan !== null;
@@ -672,9 +684,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
 
   /** The rows matching a plan, with relevance when asked. */
   function textMatches(plan: QueryPlan, byRelevance: boolean, cache: IndexCache): TextMatches {
-    const entry = queryCache
-      ? recentTextMatches(plan, cache)
-      : { rids: rowsMatching(plan, cache), scores: null, tiers: null };
+    const entry = recentTextMatches(plan, cache);
     if (byRelevance && entry.scores === null) {
       const { rids } = entry;
       entry.scores = relevanceScores(plan, rids, cache);
@@ -728,9 +738,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       byExpression.set(groupExpression(group, COLUMNS), group);
     }
     const groups = [...byExpression].map(([expression, group]) =>
-      queryCache
-        ? cache.groups.rows(expression, group, () => selectRowids(expression))
-        : selectRowids(expression),
+      cache.groups.rows(expression, group, () => selectRowids(expression)),
     );
     if (groups.length === 1) return groups[0]!;
     let end = 0;
