@@ -102,7 +102,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const listings = createListingService(store, changes);
   const matching = createMatchingService(store, listings);
   app.decorate('services', {
-    accounts: createAccountService(store, { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds }),
+    accounts: createAccountService(store, {
+      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+      reuseGraceSeconds: config.refreshReuseGraceSeconds,
+    }),
     listings,
     profiles: createProfileService(store, changes),
     salary: createSalaryService(store),

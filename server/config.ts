@@ -30,6 +30,7 @@ const EnvSchema = Type.Object({
   JOB_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   ACCESS_TOKEN_TTL: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
+  REFRESH_REUSE_GRACE: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
   AUTH_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
   ADMIN_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
@@ -63,6 +64,8 @@ export interface Config {
   readonly queuePrefix: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** A token rotated this recently may be presented again (two tabs refreshing at once); 0: never. */
+  readonly refreshReuseGraceSeconds: number;
   readonly authRateLimitPerMinute: number;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   /** Bearer token for `/metrics`; without it production refuses to serve metrics. */
@@ -155,6 +158,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: env.QUEUE_PREFIX,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT,
     admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD as string } : undefined,
     metricsToken: env.METRICS_TOKEN,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError, conflict } from '../errors.ts';
-import type { Store, User } from '../adapters/store/port.ts';
+import type { RefreshToken, Store, User } from '../adapters/store/port.ts';
 import type { PublicUser, SignupBody } from '../schemas/auth.ts';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
@@ -25,7 +25,30 @@ const invalidRefresh = () => new AppError('unauthorized', 'Session expired; plea
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAccountService(store: Store, options: { refreshTokenTtlSeconds: number }) {
+/** Steps followed along a chain of rotated tokens to find whether its family is still alive. */
+const MAX_ROTATION_HOPS = 8;
+
+export function createAccountService(
+  store: Store,
+  options: { refreshTokenTtlSeconds: number; reuseGraceSeconds: number },
+) {
+  /**
+   * Whether a rotated token comes back only because two requests refreshed with it at about the same
+   * time (two tabs of one browser share the cookie): it was rotated within the grace window, and its
+   * chain of successors still ends in a live token, so the session was not ended meanwhile.
+   */
+  async function rotatedMomentsAgo(record: RefreshToken): Promise<boolean> {
+    if (!record.revokedAt || !record.replacedById) return false;
+    if (Date.now() - Date.parse(record.revokedAt) > options.reuseGraceSeconds * 1000) return false;
+    let successor = await store.refreshTokens.findById(record.replacedById);
+    for (let hop = 0; successor && hop < MAX_ROTATION_HOPS; hop++) {
+      if (!successor.revokedAt) return true;
+      if (!successor.replacedById) return false;
+      successor = await store.refreshTokens.findById(successor.replacedById);
+    }
+    return false;
+  }
+
   async function issueRefreshToken(userId: string, familyId: string) {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + options.refreshTokenTtlSeconds * 1000);
@@ -100,11 +123,16 @@ export function createAccountService(store: Store, options: { refreshTokenTtlSec
       return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
     },
 
-    /** Rotates a refresh token. Presenting an already-rotated token revokes its whole family (theft). */
+    /**
+     * Rotates a refresh token. Presenting an already-rotated token revokes its whole family (theft),
+     * unless it was rotated moments ago by a concurrent refresh of the same session: then the caller
+     * gets a token of its own in the family, and nothing is revoked.
+     */
     async refresh(token: string): Promise<SessionUser> {
-      const record = await store.refreshTokens.findByHash(hashToken(token));
+      const tokenHash = hashToken(token);
+      const record = await store.refreshTokens.findByHash(tokenHash);
       if (!record) throw invalidRefresh();
-      if (record.revokedAt) {
+      if (record.revokedAt && !(await rotatedMomentsAgo(record))) {
         await store.refreshTokens.revokeFamily(record.familyId);
         throw new AppError(
           'unauthorized',
@@ -115,10 +143,13 @@ export function createAccountService(store: Store, options: { refreshTokenTtlSec
       const user = await store.users.findById(record.userId);
       if (!user) throw invalidRefresh();
       const next = await issueRefreshToken(user.id, record.familyId);
-      if (!(await store.refreshTokens.revoke(record.id, next.id))) {
-        // A concurrent refresh won the race with the same token: treat as reuse.
-        await store.refreshTokens.revokeFamily(record.familyId);
-        throw invalidRefresh();
+      if (!record.revokedAt && !(await store.refreshTokens.revoke(record.id, next.id))) {
+        // Rotated by another request between our read and now: the same rule as above.
+        const rotated = await store.refreshTokens.findByHash(tokenHash);
+        if (!rotated || !(await rotatedMomentsAgo(rotated))) {
+          await store.refreshTokens.revokeFamily(record.familyId);
+          throw invalidRefresh();
+        }
       }
       return { user, refresh: next };
     },

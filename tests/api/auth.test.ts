@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, refreshCookieOf, signUp, type TestApp } from '../helpers/app.ts';
 import { uniqueEmail } from '../helpers/factories.ts';
 
+const refresh = (app: TestApp['app'], cookie: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie } });
+
 describe('accounts', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -135,30 +138,49 @@ describe('accounts', () => {
   });
 
   it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
-    const session = await signUp(t.app, 'candidate');
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: session.cookie },
-    });
-    expect(first.statusCode).toBe(200);
-    expect(first.json().accessToken).toEqual(expect.any(String));
-    const rotated = refreshCookieOf(first);
-    expect(rotated).not.toBe(session.cookie);
+    // No grace window: any second use of a rotated token is taken for theft.
+    const strict = await createTestApp({ REFRESH_REUSE_GRACE: '0' });
+    try {
+      const session = await signUp(strict.app, 'candidate');
+      const first = await refresh(strict.app, session.cookie);
+      expect(first.statusCode).toBe(200);
+      expect(first.json().accessToken).toEqual(expect.any(String));
+      const rotated = refreshCookieOf(first);
+      expect(rotated).not.toBe(session.cookie);
 
-    const reuse = await t.app.inject({
+      const reuse = await refresh(strict.app, session.cookie);
+      expect(reuse.statusCode).toBe(401);
+      expect(reuse.json().error.message).toMatch(/old token was reused/);
+      // The thief's reuse also ends the legitimate rotated session.
+      expect((await refresh(strict.app, rotated)).statusCode).toBe(401);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('lets two tabs refresh with the same token at once, each keeping a working session', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const [a, b] = await Promise.all([refresh(t.app, session.cookie), refresh(t.app, session.cookie)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    // The later tab, whose request left before the first answer set the new cookie.
+    const late = await refresh(t.app, session.cookie);
+    expect(late.statusCode).toBe(200);
+    const cookies = [refreshCookieOf(a), refreshCookieOf(b), refreshCookieOf(late)];
+    expect(new Set(cookies).size).toBe(3);
+    for (const cookie of cookies) expect((await refresh(t.app, cookie)).statusCode).toBe(200);
+  });
+
+  it('does not revive a session ended by log-out within the grace window', async () => {
+    const session = await signUp(t.app, 'candidate');
+    const rotated = refreshCookieOf(await refresh(t.app, session.cookie));
+    const logout = await t.app.inject({
       method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: session.cookie },
+      url: '/api/auth/logout',
+      headers: { cookie: rotated, authorization: `Bearer ${session.token}` },
     });
-    expect(reuse.statusCode).toBe(401);
-    // The thief's reuse also ends the legitimate rotated session.
-    const afterReuse = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: rotated },
-    });
-    expect(afterReuse.statusCode).toBe(401);
+    expect(logout.statusCode).toBeLessThan(300);
+    expect((await refresh(t.app, session.cookie)).statusCode).toBe(401);
+    expect((await refresh(t.app, rotated)).statusCode).toBe(401);
   });
 
   it('refuses refresh without or with an unknown cookie', async () => {

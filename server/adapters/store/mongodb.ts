@@ -784,6 +784,11 @@ export function createMongoStore(options: MongoStoreOptions): Store {
           const doc = await models.refreshTokens.findOne(q.tokenByHash(tokenHash)).lean<RefreshTokenDoc>();
           return doc ? toRefreshToken(doc) : null;
         }),
+      findById: (id) =>
+        run('refresh token', async (models) => {
+          const doc = await models.refreshTokens.findOne(q.byId(id)).lean<RefreshTokenDoc>();
+          return doc ? toRefreshToken(doc) : null;
+        }),
       revoke: (id, replacedById) =>
         run('refresh token', async (models) => {
           const { filter, update } = q.tokenRevoke(id, new Date(), replacedById);

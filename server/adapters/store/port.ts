@@ -241,6 +241,7 @@ export interface ProfileStore {
 export interface RefreshTokenStore {
   create(input: NewRefreshToken): Promise<RefreshToken>;
   findByHash(tokenHash: string): Promise<RefreshToken | null>;
+  findById(id: string): Promise<RefreshToken | null>;
   /** Revokes one token, recording its successor on rotation. Returns false if it was already revoked. */
   revoke(id: string, replacedById?: string): Promise<boolean>;
   revokeFamily(familyId: string): Promise<number>;

@@ -769,6 +769,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           .get(tokenHash);
         return row ? tokenFromRow(row) : null;
       },
+      async findById(id) {
+        const row = db.prepare<[string], TokenRow>('SELECT * FROM refresh_tokens WHERE id = ?').get(id);
+        return row ? tokenFromRow(row) : null;
+      },
       async revoke(id, replacedById) {
         const result = db
           .prepare(

@@ -293,6 +293,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           expiresAt: future,
         });
         expect((await store.refreshTokens.findByHash('hash-1'))?.id).toBe(first.id);
+        expect(await store.refreshTokens.findById(second.id)).toMatchObject({ tokenHash: 'hash-2' });
+        expect(await store.refreshTokens.findById('no-such-token')).toBeNull();
         expect(await store.refreshTokens.revoke(first.id, second.id)).toBe(true);
         expect(await store.refreshTokens.revoke(first.id)).toBe(false);
         expect(await store.refreshTokens.findByHash('hash-1')).toMatchObject({ replacedById: second.id });
