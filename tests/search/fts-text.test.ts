@@ -26,6 +26,10 @@ describe('embedded search tokenizer', () => {
     expect(spans(text)).toEqual(['Zürich', 'Développeur', 'naïve東京', 'Ωmega']);
   });
 
+  it('lower-cases letters that only become capitals when decomposed, as FTS5 indexes them', () => {
+    expect(terms('ℝust ᴬᴾᴵ 𝐀PI ℂ')).toEqual(['rust', 'api', 'api', 'c']);
+  });
+
   it('finds technology words in any case, only at word boundaries', () => {
     expect(terms('C# and NODE.JS on .net')).toEqual([
       placeholderTerm('word', 'c#'),

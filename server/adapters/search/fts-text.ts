@@ -44,10 +44,13 @@ export function isPlaceholder(term: string): boolean {
 }
 
 export function normalizeWord(word: string): string {
+  // Lower-cased again after NFKD, which turns some characters into capitals ("ℝ" → "R"): FTS5 folds
+  // ASCII case when it indexes, and the engine compares terms with what FTS5 indexed.
   return word
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 const NORMALIZED_WORDS_CACHED = 50_000;

@@ -69,11 +69,12 @@ const BM25_ROW_LIMIT = 2000;
 const DESCRIPTION_CROP_WORDS = 30;
 const STATEMENT_CACHE_SIZE = 200;
 /**
- * FTS5 index upkeep on a live board. Every write adds a small segment and leaves a tombstone in the
- * old one, and FTS5 merges lazily, so after a thousand single-posting writes over 20k postings a
- * broad query reading its rows from FTS5 took twice as long. Each write therefore also does a bounded
- * step of merging (MERGE_PAGES pages, segments merged from MERGE_SEGMENTS on a level): about 2 ms a
- * write, and broad queries stay within 1.6× of a freshly optimized index (measured, docs/benchmarks.md).
+ * FTS5 index upkeep on a live board. Every write adds a small segment and leaves a tombstone in an
+ * older one, and FTS5 merges lazily: in a profiling run over 20k postings, after 1,000 single-posting
+ * writes "backend engineer" without the query cache took 43 ms (p50), against 13.5 ms on a freshly
+ * optimized index. Each write therefore also does a bounded step of merging (MERGE_PAGES pages,
+ * segments merged from MERGE_SEGMENTS on a level); with it the same query took 22 ms. What a write
+ * costs is `npm run bench -- search`'s "upsert one posting".
  */
 const MERGE_SEGMENTS = 2;
 const MERGE_PAGES = 32;
@@ -319,8 +320,12 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '2 3'
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS ${vocab} USING fts5vocab(${fts}, 'row');
-    INSERT INTO ${fts} (${fts}, rank) VALUES ('usermerge', ${MERGE_SEGMENTS});
   `);
+  // Written once: a write at every start would make every other connection reload its caches.
+  const usermerge = db.prepare(`SELECT v FROM ${fts}_config WHERE k = 'usermerge'`).pluck().get();
+  if (usermerge !== MERGE_SEGMENTS) {
+    db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('usermerge', ${MERGE_SEGMENTS})`);
+  }
 
   const analyzer: TextAnalyzer = createTextAnalyzer(options.vocabulary);
 
@@ -879,6 +884,16 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     cache.groups.record(changes);
   }
 
+  /**
+   * Writes update the in-memory caches as soon as they return; inside a caller's transaction, a later
+   * rollback would leave the caches ahead of the file (a rollback does not move `data_version`).
+   */
+  function assertOwnTransaction(): void {
+    if (db.inTransaction) {
+      throw new AppError('internal', 'Search index writes must not run inside another transaction');
+    }
+  }
+
   /** The shared cache if loaded; writes through this connection keep it current instead of reloading. */
   const loadedCache = () => indexCaches.get(db)?.get(prefix);
 
@@ -887,6 +902,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       // Tables are created by the factory; nothing else to apply.
     },
     async upsert(batch) {
+      assertOwnTransaction();
       const written = writeDocuments(batch);
       const cache = loadedCache();
       if (!cache) return;
@@ -908,6 +924,7 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
       }
     },
     async delete(ids) {
+      assertOwnTransaction();
       const removed = deleteDocuments(ids);
       const cache = loadedCache();
       if (!cache) return;
