@@ -4,7 +4,7 @@ import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
-import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, TOP_CANDIDATES, type BackboardJobs } from '../../workers/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
 
@@ -98,6 +98,32 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     await oldJob;
     const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: 10 });
     expect(stored.items.every((m) => m.listingVersion === 2)).toBe(true);
+    await queue.close();
+  });
+
+  it('keeps an edited listing in the recommendations of profiles beyond its top candidates', async () => {
+    const listing = await store.listings.create(newListing(await owner()));
+    const profiles = [];
+    for (let i = 0; i < TOP_CANDIDATES + 30; i++) profiles.push(await candidate(['Go', 'PostgreSQL']));
+    const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
+    await queue.startWorkers(createProcessors({ store, search, queue }));
+    await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-1' });
+    await queue.whenIdle();
+    // The only open listing is in every profile's recommendations.
+    expect(await store.matches.recommendedTo(listing.id)).toHaveLength(profiles.length);
+
+    const edited = await store.listings.update(listing.id, { title: 'Senior Go Engineer, payments' });
+    await queue.enqueue(
+      'match-listing',
+      { listingId: listing.id, version: edited.version },
+      { jobId: 'match-edited' },
+    );
+    await queue.whenIdle();
+    expect(await store.matches.recommendedTo(listing.id)).toHaveLength(profiles.length);
+    for (const profile of profiles) {
+      const { items } = await store.matches.recommendationsOf(profile.id, { page: 1, limit: 10 });
+      expect(items.map((m) => [m.listingId, m.listingVersion])).toEqual([[listing.id, edited.version]]);
+    }
     await queue.close();
   });
 

@@ -20,7 +20,8 @@ function record(listing: Listing, profile: Profile, view: Profile, computedAt: s
 
 /**
  * Scores a listing against every profile with the fan-out index, stores its top candidates (as the
- * recruiter may see them) and puts it into those candidates' recommendations (as they see it).
+ * recruiter may see them) and puts it into those candidates' recommendations (as they see it), and
+ * rescores it in the recommendations that held it before.
  */
 export function matchListingProcessor(deps: {
   store: Store;
@@ -46,6 +47,16 @@ export function matchListingProcessor(deps: {
         score: ranked.score,
       });
       recommendations.push(record(listing, profile, profile, computedAt));
+    }
+    // Profiles whose recommendations already hold this listing keep it, rescored, unless it no longer
+    // matches them at all: on a board with fewer listings than profiles it sits in many more lists than
+    // the top candidates', and each profile's own list is re-ranked whenever that profile changes.
+    const placed = new Set(recommendations.map((r) => r.profileId));
+    for (const profileId of await deps.store.matches.recommendedTo(listing.id)) {
+      const profile = placed.has(profileId) ? undefined : byId.get(profileId);
+      if (!profile) continue;
+      const kept = record(listing, profile, profile, computedAt);
+      if (kept.score > 0) recommendations.push(kept);
     }
     const written = await deps.store.matches.replaceForListing(listing.id, listing.version, candidates);
     if (written) await deps.store.matches.placeListingInRecommendations(listing.id, recommendations);

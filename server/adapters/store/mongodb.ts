@@ -821,6 +821,13 @@ export function createMongoStore(options: MongoStoreOptions): Store {
             if (docs.length > 0) await models.matches.insertMany(docs, { session });
           }),
         ),
+      recommendedTo: (listingId) =>
+        run('match', async (models) => {
+          const docs = await models.matches
+            .find(q.recommendationsOfListing(listingId), { profileId: 1, _id: 0 })
+            .lean<{ profileId: string }[]>();
+          return docs.map((doc) => doc.profileId);
+        }),
       deleteForListing: (listingId, listingVersion) =>
         run('match', (models, connection) =>
           connection.transaction(async (session) => {

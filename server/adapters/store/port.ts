@@ -265,6 +265,8 @@ export interface MatchStore {
    * recommendation row that listing had before (so an edited listing leaves the lists it no longer fits).
    */
   placeListingInRecommendations(listingId: string, records: MatchRecord[]): Promise<void>;
+  /** Ids of the profiles whose recommendations hold this listing. */
+  recommendedTo(listingId: string): Promise<string[]>;
   /** A listing's candidates, best first, ties by profileId. */
   candidatesOf(listingId: string, page: PageRequest): Promise<Page<MatchRecord>>;
   /** A profile's recommendations, best first, ties by listingId. */

@@ -804,6 +804,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           for (const record of records) writePair('profile', record);
         })();
       },
+      async recommendedTo(listingId) {
+        return db
+          .prepare<[string], string>(
+            "SELECT profile_id FROM matches WHERE side = 'profile' AND listing_id = ?",
+          )
+          .pluck()
+          .all(listingId);
+      },
       async candidatesOf(listingId, page) {
         return pageOf<MatchRow, MatchRecord>(
           "SELECT * FROM matches WHERE side = 'listing' AND listing_id = ? ORDER BY score DESC, profile_id",

@@ -364,7 +364,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           total: 2,
           items: [{ listingId: 'L2', score: 70 }],
         });
+        expect((await store.matches.recommendedTo('L1')).sort()).toEqual(['P1', 'P2']);
         await store.matches.placeListingInRecommendations('L1', [record('L1', 'P2', 65)]);
+        expect(await store.matches.recommendedTo('L1')).toEqual(['P2']);
+        expect(await store.matches.recommendedTo('L9')).toEqual([]);
         expect(
           (await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).items.map((m) => m.listingId),
         ).toEqual(['L2']);
