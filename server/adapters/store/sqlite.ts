@@ -410,6 +410,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const saveMatchState = db.prepare(
     'INSERT OR REPLACE INTO match_state (kind, entity_id, version) VALUES (?, ?, ?)',
   );
+  const recommendersOf = db.prepare<[string], { other: string }>(
+    "SELECT profile_id AS other FROM matches WHERE side = 'profile' AND listing_id = ?",
+  );
   const existingPairs = {
     listing: db.prepare<[string], { other: string }>(
       "SELECT profile_id AS other FROM matches WHERE side = 'listing' AND listing_id = ?",
@@ -799,8 +802,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         return replaceMatches('profile', profileId, profileVersion, records);
       },
       async placeListingInRecommendations(listingId, records) {
+        // Only what changed is written: a listing rematched at the same version rewrites nothing.
         db.transaction(() => {
-          db.prepare("DELETE FROM matches WHERE side = 'profile' AND listing_id = ?").run(listingId);
+          const keep = new Set(records.map((record) => record.profileId));
+          for (const { other } of recommendersOf.all(listingId)) {
+            if (!keep.has(other)) deletePair.run('profile', listingId, other);
+          }
           for (const record of records) writePair('profile', record);
         })();
       },
