@@ -38,8 +38,10 @@ export function createAccountService(
    * chain of successors still ends in a live token, so the session was not ended meanwhile.
    */
   async function rotatedMomentsAgo(record: RefreshToken): Promise<boolean> {
-    if (!record.revokedAt || !record.replacedById) return false;
-    if (Date.now() - Date.parse(record.revokedAt) > options.reuseGraceSeconds * 1000) return false;
+    if (!record.revokedAt || !record.replacedById || options.reuseGraceSeconds === 0) return false;
+    const age = Date.now() - Date.parse(record.revokedAt);
+    // A negative age (a replica whose clock runs behind) is not "moments ago".
+    if (!(age >= 0 && age <= options.reuseGraceSeconds * 1000)) return false;
     let successor = await store.refreshTokens.findById(record.replacedById);
     for (let hop = 0; successor && hop < MAX_ROTATION_HOPS; hop++) {
       if (!successor.revokedAt) return true;
@@ -143,8 +145,11 @@ export function createAccountService(
       const user = await store.users.findById(record.userId);
       if (!user) throw invalidRefresh();
       const next = await issueRefreshToken(user.id, record.familyId);
-      if (!record.revokedAt && !(await store.refreshTokens.revoke(record.id, next.id))) {
-        // Rotated by another request between our read and now: the same rule as above.
+      const rotatedHere = !record.revokedAt && (await store.refreshTokens.revoke(record.id, next.id));
+      if (!rotatedHere) {
+        // Another request rotated the token, before our read or since. The token just issued stands
+        // only if the session is still alive now, after it exists: a log-out or a theft revocation
+        // that ran meanwhile must not be undone by it (one that runs later revokes it with the rest).
         const rotated = await store.refreshTokens.findByHash(tokenHash);
         if (!rotated || !(await rotatedMomentsAgo(rotated))) {
           await store.refreshTokens.revokeFamily(record.familyId);
