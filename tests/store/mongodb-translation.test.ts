@@ -415,6 +415,12 @@ describe('MongoDB query and update documents', () => {
         .map((doc) => [doc.side, doc.listingId, doc.profileId]),
     ).toEqual([['profile', 'L7', 'P9']]);
     expect(q.recommendationsOfListing('L7')).toEqual({ side: 'profile', listingId: 'L7' });
+    expect(plain(q.recommendationsOfListingFor('L7', ['P1', 'P2']))).toEqual({
+      side: 'profile',
+      listingId: 'L7',
+      profileId: { $in: ['P1', 'P2'] },
+    });
+    expect(caught(() => q.recommendationsOfListingFor('L7', ['P1', { $ne: null }]))).toBeInstanceOf(AppError);
     expect(q.allMatchesOfListing('L7')).toEqual({ listingId: 'L7' });
     expect(q.rankedMatches('profile', 'P1', { page: 1, limit: 10 })).toEqual({
       filter: { side: 'profile', profileId: 'P1' },

@@ -112,6 +112,20 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     // The only open listing is in every profile's recommendations.
     expect(await store.matches.recommendedTo(listing.id)).toHaveLength(profiles.length);
 
+    // A profile changed by another process after this worker's profile index was last built (by the
+    // job below): the index still holds the old version.
+    await queue.enqueue(
+      'match-listing',
+      { listingId: listing.id, version: listing.version },
+      { jobId: 'warm' },
+    );
+    await queue.whenIdle();
+    const changed = await store.profiles.save(
+      profiles[0]!.userId,
+      profileData({ headline: 'Go and payments', skills: [{ skill: { id: 'go', name: 'Go' }, level: 5 }] }),
+    );
+    expect(changed.version).toBeGreaterThan(profiles[0]!.version);
+
     const edited = await store.listings.update(listing.id, { title: 'Senior Go Engineer, payments' });
     await queue.enqueue(
       'match-listing',
@@ -124,6 +138,9 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
       const { items } = await store.matches.recommendationsOf(profile.id, { page: 1, limit: 10 });
       expect(items.map((m) => [m.listingId, m.listingVersion])).toEqual([[listing.id, edited.version]]);
     }
+    // Scored on the profile as it is now, not on the index's copy.
+    const { items } = await store.matches.recommendationsOf(changed.id, { page: 1, limit: 10 });
+    expect(items[0]?.profileVersion).toBe(changed.version);
     await queue.close();
   });
 

@@ -5,6 +5,9 @@ import type { Listing, MatchRecord, Profile, Store } from '../../server/adapters
 import { TOP_CANDIDATES, type BackboardJobs } from '../jobs.ts';
 import type { MatchCache } from '../match-cache.ts';
 
+/** Profiles read from the store at once when rescoring recommendations. */
+const PROFILE_BATCH = 2_000;
+
 function record(listing: Listing, profile: Profile, view: Profile, computedAt: string): MatchRecord {
   const result = scoreCandidate(listing, view);
   return {
@@ -38,7 +41,6 @@ export function matchListingProcessor(deps: {
     const { index, byId } = await deps.cache.profileIndex();
     const computedAt = new Date().toISOString();
     const candidates: MatchRecord[] = [];
-    const recommendations: MatchRecord[] = [];
     for (const ranked of index.topCandidates(listing, TOP_CANDIDATES)) {
       const profile = byId.get(ranked.id);
       if (!profile) continue;
@@ -46,20 +48,24 @@ export function matchListingProcessor(deps: {
         ...record(listing, profile, recruiterView(profile), computedAt),
         score: ranked.score,
       });
-      recommendations.push(record(listing, profile, profile, computedAt));
     }
-    // Profiles whose recommendations already hold this listing keep it, rescored, unless it no longer
-    // matches them at all: on a board with fewer listings than profiles it sits in many more lists than
-    // the top candidates', and each profile's own list is re-ranked whenever that profile changes.
-    const placed = new Set(recommendations.map((r) => r.profileId));
-    for (const profileId of await deps.store.matches.recommendedTo(listing.id)) {
-      const profile = placed.has(profileId) ? undefined : byId.get(profileId);
-      if (!profile) continue;
-      const kept = record(listing, profile, profile, computedAt);
-      if (kept.score > 0) recommendations.push(kept);
+    // The listing goes into its top candidates' recommendations and stays, rescored, in those that held
+    // it before: on a board with fewer listings than profiles it sits in many more lists than its top
+    // candidates'. A profile's own list is re-ranked whenever that profile changes. Recommendations are
+    // scored on profiles read now, not on the index's copy, which may be seconds old.
+    const previous = await deps.store.matches.recommendedTo(listing.id);
+    const profileIds = [...new Set([...candidates.map((c) => c.profileId), ...previous])];
+    const recommendations: MatchRecord[] = [];
+    for (let i = 0; i < profileIds.length; i += PROFILE_BATCH) {
+      for (const profile of await deps.store.profiles.findManyByIds(profileIds.slice(i, i + PROFILE_BATCH))) {
+        const scored = record(listing, profile, profile, computedAt);
+        if (scored.score > 0) recommendations.push(scored);
+      }
     }
     const written = await deps.store.matches.replaceForListing(listing.id, listing.version, candidates);
-    if (written) await deps.store.matches.placeListingInRecommendations(listing.id, recommendations);
+    if (written) {
+      await deps.store.matches.placeListingInRecommendations(listing.id, recommendations, previous);
+    }
     await deps.store.listings.markProcessed('matched', listing.id, listing.version);
     return { candidates: candidates.length, written };
   };

@@ -428,6 +428,12 @@ export const recommendationsOfListing = (listingId: unknown): Filter => ({
   listingId: asKey(listingId, 'listingId'),
 });
 
+/** The listing's rows in the recommendations of these profiles only. */
+export const recommendationsOfListingFor = (listingId: unknown, profileIds: unknown): Filter => ({
+  ...recommendationsOfListing(listingId),
+  profileId: trusted({ $in: asKeys(profileIds, 'profileIds') }),
+});
+
 /** Every row of one listing, on both sides. */
 export const allMatchesOfListing = (listingId: unknown): Filter => ({
   listingId: asKey(listingId, 'listingId'),

@@ -813,10 +813,11 @@ export function createMongoStore(options: MongoStoreOptions): Store {
         replaceMatches('profile', profileId, profileVersion, records),
       candidatesOf: (listingId, page) => rankedMatches('listing', listingId, page),
       recommendationsOf: (profileId, page) => rankedMatches('profile', profileId, page),
-      placeListingInRecommendations: (listingId, records) =>
+      placeListingInRecommendations: (listingId, records, previous) =>
         run('match', (models, connection) =>
           connection.transaction(async (session) => {
-            await models.matches.deleteMany(q.recommendationsOfListing(listingId), { session });
+            const replaced = [...previous, ...records.map((record) => record.profileId)];
+            await models.matches.deleteMany(q.recommendationsOfListingFor(listingId, replaced), { session });
             const docs = q.pairDocs('profile', records);
             if (docs.length > 0) await models.matches.insertMany(docs, { session });
           }),

@@ -261,10 +261,11 @@ export interface MatchStore {
   /** Same, for a profile's recommendations. */
   replaceForProfile(profileId: string, profileVersion: number, records: MatchRecord[]): Promise<boolean>;
   /**
-   * Puts a freshly matched listing into the recommendations of the given profiles, replacing every
-   * recommendation row that listing had before (so an edited listing leaves the lists it no longer fits).
+   * Puts a freshly matched listing into the recommendations of the profiles of `records`, and takes it
+   * out of those of the profiles in `previous` (the caller's read of `recommendedTo`) that `records`
+   * leaves out. Rows of other profiles, written since that read, are left alone.
    */
-  placeListingInRecommendations(listingId: string, records: MatchRecord[]): Promise<void>;
+  placeListingInRecommendations(listingId: string, records: MatchRecord[], previous: string[]): Promise<void>;
   /** Ids of the profiles whose recommendations hold this listing. */
   recommendedTo(listingId: string): Promise<string[]>;
   /** A listing's candidates, best first, ties by profileId. */

@@ -801,23 +801,18 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async replaceForProfile(profileId, profileVersion, records) {
         return replaceMatches('profile', profileId, profileVersion, records);
       },
-      async placeListingInRecommendations(listingId, records) {
+      async placeListingInRecommendations(listingId, records, previous) {
         // Only what changed is written: a listing rematched at the same version rewrites nothing.
         db.transaction(() => {
           const keep = new Set(records.map((record) => record.profileId));
-          for (const { other } of recommendersOf.all(listingId)) {
-            if (!keep.has(other)) deletePair.run('profile', listingId, other);
+          for (const profileId of previous) {
+            if (!keep.has(profileId)) deletePair.run('profile', listingId, profileId);
           }
           for (const record of records) writePair('profile', record);
         })();
       },
       async recommendedTo(listingId) {
-        return db
-          .prepare<[string], string>(
-            "SELECT profile_id FROM matches WHERE side = 'profile' AND listing_id = ?",
-          )
-          .pluck()
-          .all(listingId);
+        return recommendersOf.all(listingId).map((row) => row.other);
       },
       async candidatesOf(listingId, page) {
         return pageOf<MatchRow, MatchRecord>(

@@ -356,29 +356,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('places a listing into recommendations, replacing where it stood before', async () => {
         await store.matches.replaceForProfile('P1', 1, [record('L2', 'P1', 70)]);
-        await store.matches.placeListingInRecommendations('L1', [
-          record('L1', 'P1', 50),
-          record('L1', 'P2', 60),
-        ]);
+        await store.matches.placeListingInRecommendations(
+          'L1',
+          [record('L1', 'P1', 50), record('L1', 'P2', 60)],
+          [],
+        );
         expect(await store.matches.recommendationsOf('P1', { page: 1, limit: 1 })).toMatchObject({
           total: 2,
           items: [{ listingId: 'L2', score: 70 }],
         });
-        expect((await store.matches.recommendedTo('L1')).sort()).toEqual(['P1', 'P2']);
-        await store.matches.placeListingInRecommendations('L1', [record('L1', 'P2', 65)]);
-        expect(await store.matches.recommendedTo('L1')).toEqual(['P2']);
-        expect(await store.matches.recommendedTo('L9')).toEqual([]);
+        const previous = await store.matches.recommendedTo('L1');
+        expect([...previous].sort()).toEqual(['P1', 'P2']);
+        // Written after that read: left alone by a placement that did not know of it.
+        await store.matches.placeListingInRecommendations('L1', [record('L1', 'P3', 40)], []);
+        await store.matches.placeListingInRecommendations('L1', [record('L1', 'P2', 65)], previous);
+        expect((await store.matches.recommendedTo('L1')).sort()).toEqual(['P2', 'P3']);
         expect(
           (await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).items.map((m) => m.listingId),
         ).toEqual(['L2']);
         expect(
           (await store.matches.recommendationsOf('P2', { page: 1, limit: 10 })).items.map((m) => m.score),
         ).toEqual([65]);
+        expect(await store.matches.recommendedTo('L9')).toEqual([]);
       });
 
       it('removes a closed listing from both lists and refuses late results for it', async () => {
         await store.matches.replaceForListing('L3', 1, [record('L3', 'P1', 20)]);
-        await store.matches.placeListingInRecommendations('L3', [record('L3', 'P1', 20)]);
+        await store.matches.placeListingInRecommendations('L3', [record('L3', 'P1', 20)], []);
         await store.matches.deleteForListing('L3', 2);
         expect((await store.matches.recommendationsOf('P1', { page: 1, limit: 10 })).total).toBe(0);
         expect((await store.matches.candidatesOf('L3', { page: 1, limit: 10 })).total).toBe(0);
