@@ -1,15 +1,13 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type {
   EmploymentType,
-  ExpectedSalary,
+  ListingData,
   ListingStatus,
-  Location,
-  ProfileSkill,
+  ProfileData,
   RemotePolicy,
   Role,
   SalaryRange,
   Seniority,
-  SkillRequirement,
   SourceKey,
 } from './port.ts';
 
@@ -53,20 +51,11 @@ export interface CompanyDoc {
   createdAt: Date;
 }
 
-export interface ListingDoc {
+export interface ListingDoc extends ListingData {
   _id: string;
   ownerId: string;
   companyId: string;
   company: string;
-  title: string;
-  description: string;
-  location: Location;
-  remote: RemotePolicy;
-  employmentType: EmploymentType;
-  seniority: Seniority;
-  salary: SalaryRange;
-  requiredSkills: SkillRequirement[];
-  niceToHaveSkills: SkillRequirement[];
   status: ListingStatus;
   version: number;
   indexedVersion: number;
@@ -81,17 +70,9 @@ export interface ListingDoc {
   updatedAt: Date;
 }
 
-export interface ProfileDoc {
+export interface ProfileDoc extends ProfileData {
   _id: string;
   userId: string;
-  headline: string;
-  yearsExperience: number;
-  seniority: Seniority | null;
-  location: Location | null;
-  remote: RemotePolicy | null;
-  expectedSalary: ExpectedSalary | null;
-  skills: ProfileSkill[];
-  discoverable: boolean;
   version: number;
   matchedVersion: number;
   matchPending: boolean;
