@@ -7,15 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { extractSkills } from '../../server/domain/extraction.ts';
 import { createListingIndex, createProfileIndex } from '../../server/domain/fan-out.ts';
-import {
-  type MatchPosting,
-  type MatchProfile,
-  type Seniority,
-  scoreCandidate,
-} from '../../server/domain/matching.ts';
+import { type MatchPosting, type MatchProfile, scoreCandidate } from '../../server/domain/matching.ts';
 import { allSkills, getSkill } from '../../server/domain/taxonomy.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 const PROFILE_COUNT = 200_000;
 const LISTING_COUNT = 20_000;
@@ -106,7 +102,6 @@ const SKILL_POOL = [
     .map((skill) => skill.id)
     .filter((id) => !POPULAR.includes(id)),
 ];
-const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
 const PLACES = [
   ['US', 'New York'],
   ['US', 'Austin'],

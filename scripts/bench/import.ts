@@ -19,6 +19,7 @@ import { importFile, type ImportReport } from '../../server/seed/importer.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 const POSTING_COUNT = 100_000;
 
@@ -36,7 +37,6 @@ const SKILLS = [
   'AWS',
   'gRPC',
 ];
-const SENIORITIES = ['junior', 'mid', 'senior', 'staff', 'lead'] as const;
 const COUNTRIES = ['DE', 'GB', 'US', 'NL', 'PL', 'FR', 'ES', 'SE'] as const;
 
 interface SyntheticPosting {

@@ -8,6 +8,7 @@ import { FACET_NAMES } from '../../server/adapters/search/port.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 /**
  * Search latency of the embedded engine over 20k synthetic postings: p50 and p99 of a fixed set of
@@ -76,7 +77,6 @@ const ROLES = [
   'Data Engineer',
   'Infrastructure Engineer',
 ];
-const SENIORITIES = ['junior', 'mid', 'senior', 'staff', 'lead'] as const;
 const SENIORITY_WORDS: Record<(typeof SENIORITIES)[number], string> = {
   junior: 'Junior',
   mid: '',

@@ -17,6 +17,7 @@ import { createProcessors } from '../../workers/processors/index.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 const E2E_PROFILES = 10_000;
 const E2E_LISTINGS = 15;
@@ -71,7 +72,7 @@ async function seedProfiles(store: Store, count: number) {
     await store.profiles.save(user.id, {
       headline: 'Developer',
       yearsExperience: Math.floor(next() * 15),
-      seniority: (['junior', 'mid', 'senior', 'staff', 'lead'] as const)[Math.floor(next() * 5)]!,
+      seniority: SENIORITIES[Math.floor(next() * SENIORITIES.length)]!,
       location: { country: ['DE', 'US', 'GB', 'FR', 'PL'][Math.floor(next() * 5)]!, city: '' },
       remote: 'remote',
       expectedSalary: null,

@@ -6,8 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
-import type { ListingData, ProfileData, Seniority } from '../../server/adapters/store/port.ts';
+import type { ListingData, ProfileData } from '../../server/adapters/store/port.ts';
 import { seededRandom } from '../bench/random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 /**
  * The load-test target: the embedded product (API, SQLite store, FTS5 search, in-process queue and
@@ -78,7 +79,6 @@ const ROLES = [
   'API Developer',
   'Site Reliability Engineer',
 ];
-const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
 const PLACES = [
   { country: 'DE', city: 'Berlin', currency: 'EUR', base: 70_000 },
   { country: 'NL', city: 'Amsterdam', currency: 'EUR', base: 65_000 },

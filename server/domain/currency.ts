@@ -3,7 +3,9 @@
  * US dollar) and the countries Backboard knows, with their currency and market region.
  */
 
-export type SalaryPeriod = 'year' | 'month' | 'hour';
+import type { SalaryPeriod } from '../shared/vocabulary.ts';
+
+export type { SalaryPeriod };
 
 /** Date of the rates below. Approximate mid-market rates; refresh the table and this date together. */
 export const RATES_DATE = '2025-06-02';

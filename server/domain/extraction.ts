@@ -1,5 +1,5 @@
 import type { SkillRef } from './skill-ref.ts';
-import { levelFromYears } from './levels.ts';
+import { levelFromYears } from '../shared/levels.ts';
 import { allSkills } from './taxonomy.ts';
 
 /** One mention of a taxonomy skill in free text; offsets index the original, unstripped string. */

@@ -5,7 +5,7 @@
  * implying skills and their related skills, then scores the touched rows with the same rules as
  * `scoreCandidate` — same operations in the same order, so the same numbers to the last bit.
  */
-import { effectiveLevel } from './levels.ts';
+import { effectiveLevel } from '../shared/levels.ts';
 import {
   LOCATION_POINTS,
   REMOTE_CODES,

@@ -2,7 +2,9 @@
  * The arithmetic of the match score, shared by `scoreCandidate` and the fan-out indexes so both produce
  * the same number to the last bit. Rules and a worked example: docs/matching.md.
  */
-import type { Seniority } from './matching.ts';
+import type { RemotePolicy, Seniority } from '../shared/vocabulary.ts';
+
+export type { RemotePolicy };
 
 export const REQUIRED_POINTS = 70;
 export const NICE_TO_HAVE_POINTS = 10;
@@ -79,7 +81,6 @@ export function seniorityPoints(postingRank: number, candidateRank: number): num
   return difference === 1 ? SENIORITY_POINTS * 0.8 : SENIORITY_POINTS * 0.5;
 }
 
-export type RemotePolicy = 'onsite' | 'hybrid' | 'remote';
 export type LocationFit = 'remote-job' | 'same-city' | 'same-country' | 'other-country' | 'unknown';
 
 export const REMOTE_CODES: Readonly<Record<RemotePolicy, number>> = { onsite: 1, hybrid: 2, remote: 3 };

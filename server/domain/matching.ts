@@ -1,6 +1,7 @@
+import type { RemotePolicy, SalaryPeriod, Seniority } from '../shared/vocabulary.ts';
 import type { SkillRef } from './skill-ref.ts';
 import { isKnownCurrency, toAnnualUsd } from './currency.ts';
-import { effectiveLevel } from './levels.ts';
+import { effectiveLevel } from '../shared/levels.ts';
 import {
   LOCATION_POINTS,
   NICE_TO_HAVE_POINTS,
@@ -25,9 +26,7 @@ import {
 } from './match-rules.ts';
 import { getSkill, impliedSkillIds, relatedSimilarity } from './taxonomy.ts';
 
-export type Seniority = 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
-export type RemotePolicy = 'onsite' | 'hybrid' | 'remote';
-export type SalaryPeriod = 'year' | 'month' | 'hour';
+export type { RemotePolicy, SalaryPeriod, Seniority };
 
 export interface Requirement {
   skill: SkillRef;

@@ -13,7 +13,7 @@ import {
   regionForCountry,
   toAnnualUsd,
 } from './currency.ts';
-import type { Seniority } from './matching.ts';
+import type { Seniority } from '../shared/vocabulary.ts';
 
 export {
   RATES_DATE,

@@ -1,4 +1,12 @@
 import Type, { type Static } from 'typebox';
+import {
+  EMPLOYMENT_TYPES,
+  LISTING_STATUSES,
+  REMOTE_POLICIES,
+  ROLES,
+  SALARY_PERIODS,
+  SENIORITIES,
+} from '../shared/vocabulary.ts';
 
 export const ErrorResponse = Type.Object(
   {
@@ -51,25 +59,20 @@ export const Location = Type.Object(
   { additionalProperties: false },
 );
 
-export const RemotePolicy = Type.Union([
-  Type.Literal('onsite'),
-  Type.Literal('hybrid'),
-  Type.Literal('remote'),
-]);
-export const EmploymentType = Type.Union([
-  Type.Literal('full-time'),
-  Type.Literal('part-time'),
-  Type.Literal('contract'),
-  Type.Literal('internship'),
-]);
-export const Seniority = Type.Union([
-  Type.Literal('junior'),
-  Type.Literal('mid'),
-  Type.Literal('senior'),
-  Type.Literal('staff'),
-  Type.Literal('lead'),
-]);
-export const SalaryPeriod = Type.Union([Type.Literal('year'), Type.Literal('month'), Type.Literal('hour')]);
+/** A schema for one vocabulary array (server/shared/vocabulary.ts): `{ enum: [...] }`, typed as its union. */
+export function OneOf<const T extends readonly string[]>(
+  values: T,
+  options: Type.TSchemaOptions = {},
+): Type.TEnum<[...T]> {
+  return Type.Enum([...values], options) as Type.TEnum<[...T]>;
+}
+
+export const RemotePolicy = OneOf(REMOTE_POLICIES);
+export const EmploymentType = OneOf(EMPLOYMENT_TYPES);
+export const Seniority = OneOf(SENIORITIES);
+export const SalaryPeriod = OneOf(SALARY_PERIODS);
+export const ListingStatus = OneOf(LISTING_STATUSES);
+export const Role = OneOf(ROLES);
 
 /** A market salary band as answered: yearly figures in `currency`. */
 export const SalaryBand = Type.Object({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { DEFAULT_LEVEL } from '../domain/levels.ts';
+import { DEFAULT_LEVEL } from '../shared/levels.ts';
 import { distinctExtractedSkills, extractSkills } from '../domain/extraction.ts';
 import type { ListingData, ListingStatus, ProfileData, SkillRequirement } from '../adapters/store/port.ts';
 import { ListingCreateBody } from '../schemas/listing.ts';

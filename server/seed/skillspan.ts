@@ -1,4 +1,5 @@
 import type { EmploymentType, RemotePolicy, Seniority } from '../adapters/store/port.ts';
+import { SENIORITIES } from '../shared/vocabulary.ts';
 import { countryInfo } from '../domain/currency.ts';
 import { extractSkills } from '../domain/extraction.ts';
 import type { SkillRef } from '../domain/skill-ref.ts';
@@ -186,7 +187,7 @@ export function skillForTag(tag: string): SkillRef | undefined {
   return undefined;
 }
 
-const SENIORITY_ORDER: readonly Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
+const SENIORITY_ORDER: readonly Seniority[] = SENIORITIES;
 
 function seniorityFromTitle(title: string): Seniority | undefined {
   if (/\b(lead|principal|head of|manager|director|architect)\b/i.test(title)) return 'lead';

@@ -1,4 +1,5 @@
 import { resolveSkill } from '../domain/skills.ts';
+import { EMPLOYMENT_TYPES, REMOTE_POLICIES, SENIORITIES } from '../shared/vocabulary.ts';
 import { toAnnualUsd } from '../domain/currency.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -25,9 +26,9 @@ const csv = (value: string | undefined) =>
 
 /** Values each enumerated filter accepts; anything else is a 400, not a silent empty result. */
 const ALLOWED: Record<'seniority' | 'remote' | 'employmentType', readonly string[]> = {
-  seniority: ['junior', 'mid', 'senior', 'staff', 'lead'],
-  remote: ['onsite', 'hybrid', 'remote'],
-  employmentType: ['full-time', 'part-time', 'contract', 'internship'],
+  seniority: SENIORITIES,
+  remote: REMOTE_POLICIES,
+  employmentType: EMPLOYMENT_TYPES,
 };
 
 function filterOf(query: SearchQuerystring): SearchFilter {

@@ -4,17 +4,16 @@ import {
   type MatchPosting,
   type MatchProfile,
   type Requirement,
-  type Seniority,
   scoreCandidate,
 } from '../../server/domain/matching.ts';
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import { makePosting, makeProfile } from './match-fixtures.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
+import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
 const random = seededRandom;
 
-const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
 const REMOTES = ['onsite', 'hybrid', 'remote'] as const;
 const PLACES = [
   { country: 'DE', city: 'Berlin' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveLevel, levelFromYears } from '../../server/domain/levels.ts';
+import { effectiveLevel, levelFromYears } from '../../server/shared/levels.ts';
 
 describe('levelFromYears', () => {
   it.each([

@@ -12,7 +12,7 @@ import type {
   ProfileData,
   SourceKey,
 } from './port.ts';
-import { LISTING_STATUSES } from './mongodb-schemas.ts';
+import { LISTING_STATUSES } from '../../shared/vocabulary.ts';
 import { LISTING_DATA_FIELDS } from './port.ts';
 import type {
   CompanyDoc,

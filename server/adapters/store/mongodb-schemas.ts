@@ -1,15 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type {
-  EmploymentType,
-  ListingData,
-  ListingStatus,
-  ProfileData,
-  RemotePolicy,
-  Role,
-  SalaryRange,
-  Seniority,
-  SourceKey,
-} from './port.ts';
+import type { ListingData, ListingStatus, ProfileData, Role, SalaryRange, SourceKey } from './port.ts';
 
 /**
  * Stored shapes of the MongoDB adapter. Ids are strings (ObjectId hex, so string order is creation
@@ -18,17 +8,14 @@ import type {
  * are stored as given (no trimming), like the embedded store, except the lower-cased unique keys.
  */
 
-export const ROLES: readonly Role[] = ['candidate', 'recruiter', 'admin'];
-export const REMOTE_POLICIES: readonly RemotePolicy[] = ['onsite', 'hybrid', 'remote'];
-export const EMPLOYMENT_TYPES: readonly EmploymentType[] = [
-  'full-time',
-  'part-time',
-  'contract',
-  'internship',
-];
-export const SENIORITIES: readonly Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
-export const SALARY_PERIODS = ['year', 'month', 'hour'] as const;
-export const LISTING_STATUSES: readonly ListingStatus[] = ['open', 'closed'];
+import {
+  EMPLOYMENT_TYPES,
+  LISTING_STATUSES,
+  REMOTE_POLICIES,
+  ROLES,
+  SALARY_PERIODS,
+  SENIORITIES,
+} from '../../shared/vocabulary.ts';
 
 export interface UserDoc {
   _id: string;

@@ -6,12 +6,16 @@ import type { SkillRef } from '../../domain/skill-ref.ts';
  * Timestamps are ISO-8601 strings; ids are opaque strings chosen by the adapter.
  */
 
-export type Role = 'candidate' | 'recruiter' | 'admin';
-export type RemotePolicy = 'onsite' | 'hybrid' | 'remote';
-export type EmploymentType = 'full-time' | 'part-time' | 'contract' | 'internship';
-export type Seniority = 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
-export type SalaryPeriod = 'year' | 'month' | 'hour';
-export type ListingStatus = 'open' | 'closed';
+import type {
+  EmploymentType,
+  ListingStatus,
+  RemotePolicy,
+  Role,
+  SalaryPeriod,
+  Seniority,
+} from '../../shared/vocabulary.ts';
+
+export type { EmploymentType, ListingStatus, RemotePolicy, Role, SalaryPeriod, Seniority };
 
 export interface User {
   id: string;

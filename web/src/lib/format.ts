@@ -1,44 +1,25 @@
-import type { EmploymentType, RemotePolicy, SalaryPeriod, Seniority } from './types.ts';
+import {
+  EMPLOYMENT_LABEL,
+  PERIOD_LABEL,
+  REMOTE_LABEL,
+  SENIORITY_LABEL,
+  type EmploymentType,
+  type RemotePolicy,
+  type SalaryPeriod,
+  type Seniority,
+} from '../../../server/shared/vocabulary.ts';
 
-export const SENIORITIES: Seniority[] = ['junior', 'mid', 'senior', 'staff', 'lead'];
-export const REMOTE_POLICIES: RemotePolicy[] = ['onsite', 'hybrid', 'remote'];
-export const EMPLOYMENT_TYPES: EmploymentType[] = ['full-time', 'part-time', 'contract', 'internship'];
-export const SALARY_PERIODS: SalaryPeriod[] = ['year', 'month', 'hour'];
-
-export const SENIORITY_LABEL: Record<Seniority, string> = {
-  junior: 'Junior',
-  mid: 'Mid-level',
-  senior: 'Senior',
-  staff: 'Staff',
-  lead: 'Lead',
-};
-
-export const REMOTE_LABEL: Record<RemotePolicy, string> = {
-  onsite: 'On-site',
-  hybrid: 'Hybrid',
-  remote: 'Remote',
-};
-
-export const EMPLOYMENT_LABEL: Record<EmploymentType, string> = {
-  'full-time': 'Full-time',
-  'part-time': 'Part-time',
-  contract: 'Contract',
-  internship: 'Internship',
-};
-
-export const LEVEL_LABEL: Record<number, string> = {
-  1: 'Aware',
-  2: 'Used it',
-  3: 'Working proficiency',
-  4: 'Advanced',
-  5: 'Expert',
-};
-
-export const PERIOD_LABEL: Record<SalaryPeriod, string> = {
-  year: 'per year',
-  month: 'per month',
-  hour: 'per hour',
-};
+export {
+  EMPLOYMENT_LABEL,
+  EMPLOYMENT_TYPES,
+  PERIOD_LABEL,
+  REMOTE_LABEL,
+  REMOTE_POLICIES,
+  SALARY_PERIODS,
+  SENIORITIES,
+  SENIORITY_LABEL,
+} from '../../../server/shared/vocabulary.ts';
+export { LEVEL_LABEL } from '../../../server/shared/levels.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 

@@ -28,3 +28,11 @@ export function effectiveLevel(skill: { level?: number; years?: number }): numbe
   if (typeof skill.years === 'number' && Number.isFinite(skill.years)) return levelFromYears(skill.years);
   return DEFAULT_LEVEL;
 }
+
+export const LEVEL_LABEL: Readonly<Record<number, string>> = {
+  1: 'Aware',
+  2: 'Used it',
+  3: 'Working proficiency',
+  4: 'Advanced',
+  5: 'Expert',
+};
