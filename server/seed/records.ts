@@ -4,11 +4,12 @@ import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { DEFAULT_LEVEL } from '../shared/levels.ts';
 import { distinctExtractedSkills, extractSkills } from '../domain/extraction.ts';
-import type { ListingData, ListingStatus, ProfileData, SkillRequirement } from '../adapters/store/port.ts';
+import { shapeListing, type ListingData } from '../domain/listing.ts';
+import { shapeProfile, type ProfileData } from '../domain/profile.ts';
+import { AppError } from '../errors.ts';
+import type { ListingStatus } from '../shared/vocabulary.ts';
 import { ListingCreateBody } from '../schemas/listing.ts';
 import { ProfileBody } from '../schemas/profile.ts';
-import { resolveRequirements } from '../services/listings.ts';
-import { resolveProfileSkills } from '../services/profiles.ts';
 
 /**
  * Shaping imported records (a JSON object, or a CSV row keyed by its header) into what the API would
@@ -194,34 +195,20 @@ export function shapeListingRecord(
   }
   const valid = validate<ListingCreateBody>(ListingCreateBody, body, options.convert);
   if (!valid.ok) return valid;
-  const input = valid.value;
-  if (input.salary.min > input.salary.max)
-    return { ok: false, reason: '/salary/max: must be at least salary.min' };
-  const title = input.title.trim();
-  if (title.length < 3) return { ok: false, reason: '/title: must not have fewer than 3 characters' };
-  const requiredSkills: SkillRequirement[] = resolveRequirements(input.requiredSkills);
-  return {
-    ok: true,
-    value: {
-      sourceId: sourceId.value,
-      company: company.value,
-      status,
-      data: {
-        title,
-        description: input.description,
-        location: input.location,
-        remote: input.remote,
-        employmentType: input.employmentType,
-        seniority: input.seniority,
-        salary: input.salary,
-        requiredSkills,
-        niceToHaveSkills: resolveRequirements(
-          input.niceToHaveSkills,
-          new Set(requiredSkills.map((requirement) => requirement.skill.id)),
-        ),
-      },
-    },
-  };
+  const data = shaped(() => shapeListing(valid.value));
+  if (!data.ok) return data;
+  return { ok: true, value: { sourceId: sourceId.value, company: company.value, status, data: data.value } };
+}
+
+/** The shaping rules' verdict as the API words it (`/path: message`), or the shaped value. */
+function shaped<T>(shape: () => T): Shaped<T> {
+  try {
+    return { ok: true, value: shape() };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const problems = error.details.map((detail) => `${detail.path ?? '/'}: ${detail.message}`);
+    return { ok: false, reason: problems.join('; ') || error.message };
+  }
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -247,23 +234,15 @@ export function shapeProfileRecord(
     body.discoverable = body.discoverable.trim().toLowerCase() === 'true';
   const valid = validate<ProfileBody>(ProfileBody, body, options.convert);
   if (!valid.ok) return valid;
-  const input = valid.value;
+  const data = shaped(() => shapeProfile(valid.value));
+  if (!data.ok) return data;
   return {
     ok: true,
     value: {
       sourceId: sourceId.value,
       email: email.value?.toLowerCase(),
       name: name.value,
-      data: {
-        headline: input.headline.trim(),
-        yearsExperience: input.yearsExperience,
-        seniority: input.seniority,
-        location: input.location,
-        remote: input.remote,
-        expectedSalary: input.expectedSalary,
-        skills: resolveProfileSkills(input.skills),
-        discoverable: input.discoverable,
-      },
+      data: data.value,
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { SkillRef } from '../../domain/skill-ref.ts';
+import type { ListingData, Location, SalaryRange, SkillRequirement } from '../../domain/listing.ts';
+import type { ExpectedSalary, ProfileData, ProfileSkill } from '../../domain/profile.ts';
 
 /**
  * The store port: every persistent entity of Backboard. Two adapters implement it (SQLite for the
@@ -16,6 +17,16 @@ import type {
 } from '../../shared/vocabulary.ts';
 
 export type { EmploymentType, ListingStatus, RemotePolicy, Role, SalaryPeriod, Seniority };
+export type {
+  ExpectedSalary,
+  ListingData,
+  Location,
+  ProfileData,
+  ProfileSkill,
+  SalaryRange,
+  SkillRequirement,
+};
+export { LISTING_DATA_FIELDS } from '../../domain/listing.ts';
 
 export interface User {
   id: string;
@@ -35,56 +46,11 @@ export interface Company {
   createdAt: string;
 }
 
-export interface Location {
-  country: string;
-  city: string;
-}
-
-export interface SkillRequirement {
-  skill: SkillRef;
-  level: number;
-  weight: number;
-}
-
-export interface SalaryRange {
-  min: number;
-  max: number;
-  currency: string;
-  period: SalaryPeriod;
-  /** True when the range was estimated from market bands (seeded postings), not stated by the employer. */
-  estimated?: boolean;
-}
-
 /** Where an imported record came from; (source, sourceId) is unique so re-imports change nothing. */
 export interface SourceKey {
   source: string;
   sourceId: string;
 }
-
-export interface ListingData {
-  title: string;
-  description: string;
-  location: Location;
-  remote: RemotePolicy;
-  employmentType: EmploymentType;
-  seniority: Seniority;
-  salary: SalaryRange;
-  requiredSkills: SkillRequirement[];
-  niceToHaveSkills: SkillRequirement[];
-}
-
-/** The fields of ListingData, for adapters that copy or compare them. */
-export const LISTING_DATA_FIELDS = [
-  'title',
-  'description',
-  'location',
-  'remote',
-  'employmentType',
-  'seniority',
-  'salary',
-  'requiredSkills',
-  'niceToHaveSkills',
-] as const satisfies readonly (keyof ListingData)[];
 
 export interface Listing extends ListingData {
   id: string;
@@ -112,29 +78,6 @@ export interface NewListing extends ListingData {
 }
 
 export type ListingPatch = Partial<ListingData> & { status?: ListingStatus };
-
-export interface ProfileSkill {
-  skill: SkillRef;
-  level?: number;
-  years?: number;
-}
-
-export interface ExpectedSalary {
-  min: number;
-  currency: string;
-  period: SalaryPeriod;
-}
-
-export interface ProfileData {
-  headline: string;
-  yearsExperience: number;
-  seniority: Seniority | null;
-  location: Location | null;
-  remote: RemotePolicy | null;
-  expectedSalary: ExpectedSalary | null;
-  skills: ProfileSkill[];
-  discoverable: boolean;
-}
 
 export interface Profile extends ProfileData {
   id: string;
