@@ -1,31 +1,64 @@
 import Type, { type Static } from 'typebox';
 import { MAX_QUERY_LENGTH } from '../adapters/search/port.ts';
+import {
+  FILTER_NAMES,
+  SEARCH_FILTERS,
+  SEARCH_SORTS,
+  filterParam,
+  type SearchFilterDef,
+  type SearchFilterName,
+} from '../shared/search-filters.ts';
+import { OneOf } from './common.ts';
 import { Listing } from './listing.ts';
 import { MatchSummary } from './matching.ts';
 
 /** Comma-separated list in one query parameter, e.g. `skills=go,postgres`. */
 const CsvList = Type.String({ maxLength: 500, pattern: '^[^\\u0000-\\u001f]*$' });
 
+/** The query-string parameter of one filter, by its type in the filter table. */
+type FilterParamSchema<Def extends SearchFilterDef> = Def extends { type: 'keyword' | 'keywords' }
+  ? Type.TOptional<typeof CsvList>
+  : Def extends { type: 'flag' }
+    ? Type.TOptional<Type.TBoolean>
+    : Def extends { input: 'money' }
+      ? Type.TOptional<Type.TNumber>
+      : Type.TOptional<Type.TString>;
+
+function filterParamSchema(def: SearchFilterDef) {
+  switch (def.type) {
+    case 'keyword':
+    case 'keywords':
+      return Type.Optional(CsvList);
+    case 'flag':
+      return Type.Optional(Type.Boolean());
+    case 'atLeast':
+      return def.input === 'money'
+        ? Type.Optional(
+            Type.Number({ minimum: 0, maximum: 100_000_000, description: 'Yearly, in `currency`' }),
+          )
+        : Type.Optional(Type.String({ format: 'date' }));
+  }
+}
+
+type FilterParams = {
+  [
+    Name in SearchFilterName as (typeof SEARCH_FILTERS)[Name] extends { param: infer P extends string }
+      ? P
+      : Name
+  ]: FilterParamSchema<(typeof SEARCH_FILTERS)[Name]>;
+};
+
+/** One parameter per row of the filter table (server/shared/search-filters.ts). */
+const filterParams = Object.fromEntries(
+  FILTER_NAMES.map((name) => [filterParam(name), filterParamSchema(SEARCH_FILTERS[name])]),
+) as FilterParams;
+
 export const SearchQuerystring = Type.Object(
   {
     q: Type.String({ maxLength: MAX_QUERY_LENGTH, default: '' }),
-    skills: Type.Optional(CsvList),
-    seniority: Type.Optional(CsvList),
-    remote: Type.Optional(CsvList),
-    country: Type.Optional(CsvList),
-    employmentType: Type.Optional(CsvList),
-    company: Type.Optional(CsvList),
-    salaryMin: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 100_000_000, description: 'Yearly, in `currency`' }),
-    ),
+    ...filterParams,
     currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
-    postedSince: Type.Optional(Type.String({ format: 'date' })),
-    sort: Type.Union(
-      [Type.Literal('relevance'), Type.Literal('newest'), Type.Literal('salary'), Type.Literal('match')],
-      {
-        default: 'relevance',
-      },
-    ),
+    sort: OneOf(SEARCH_SORTS, { default: 'relevance' }),
     page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
   },

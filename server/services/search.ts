@@ -1,5 +1,13 @@
 import { resolveSkill } from '../domain/skills.ts';
-import { EMPLOYMENT_TYPES, REMOTE_POLICIES, SENIORITIES } from '../shared/vocabulary.ts';
+import {
+  FILTER_NAMES,
+  MAX_FILTER_VALUES,
+  SEARCH_FILTERS,
+  filterParam,
+  isListFilter,
+  type FilterValues,
+  type SearchFilterDef,
+} from '../shared/search-filters.ts';
 import { toAnnualUsd } from '../domain/currency.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -22,45 +30,59 @@ const csv = (value: string | undefined) =>
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
-    .slice(0, 20);
+    .slice(0, MAX_FILTER_VALUES);
 
-/** Values each enumerated filter accepts; anything else is a 400, not a silent empty result. */
-const ALLOWED: Record<'seniority' | 'remote' | 'employmentType', readonly string[]> = {
-  seniority: SENIORITIES,
-  remote: REMOTE_POLICIES,
-  employmentType: EMPLOYMENT_TYPES,
-};
+type Problem = { path: string; message: string };
 
-function filterOf(query: SearchQuerystring): SearchFilter {
-  const filter: SearchFilter = {};
-  const skills = csv(query.skills).map((name) => resolveSkill(name).id);
-  if (skills.length) filter.skills = skills;
-  const problems: { path: string; message: string }[] = [];
-  for (const key of ['seniority', 'remote', 'employmentType'] as const) {
-    const values = csv(query[key]);
-    const unknown = values.filter((value) => !ALLOWED[key].includes(value));
-    if (unknown.length)
-      problems.push({ path: `querystring:/${key}`, message: `must be among ${ALLOWED[key].join(', ')}` });
-    else if (values.length) filter[key] = values;
+/** One list filter's values as the index holds them, or a problem naming the parameter. */
+function listValues(name: string, values: FilterValues, raw: string[]): string[] | Problem {
+  const path = `querystring:/${name}`;
+  switch (values.kind) {
+    case 'enum': {
+      const unknown = raw.filter((value) => !values.values.includes(value));
+      return unknown.length ? { path, message: `must be among ${values.values.join(', ')}` } : raw;
+    }
+    case 'skill':
+      return raw.map((value) => resolveSkill(value).id);
+    case 'country': {
+      const countries = raw.map((value) => value.toUpperCase());
+      return countries.some((country) => !/^[A-Z]{2}$/.test(country))
+        ? { path, message: 'must be ISO 3166 alpha-2 codes' }
+        : countries;
+    }
+    case 'text':
+      return raw;
   }
-  const countries = csv(query.country).map((value) => value.toUpperCase());
-  if (countries.some((country) => !/^[A-Z]{2}$/.test(country))) {
-    problems.push({ path: 'querystring:/country', message: 'must be ISO 3166 alpha-2 codes' });
-  } else if (countries.length) filter.country = countries;
-  const companies = csv(query.company);
-  if (companies.length) filter.company = companies;
-  if (problems.length) throw new AppError('validation_failed', 'Invalid search filter', problems);
-  if (query.salaryMin !== undefined) {
-    try {
-      filter.salaryMinUsd = Math.round(toAnnualUsd(query.salaryMin, query.currency, 'year'));
-    } catch {
-      throw new AppError('validation_failed', 'Unknown currency', [
-        { path: 'querystring:/currency', message: `no rate for ${query.currency}` },
-      ]);
+}
+
+/** The query string's filters, read through the filter table; anything unknown is a 400, not an empty result. */
+function filterOf(query: SearchQuerystring): SearchFilter {
+  const filter: Record<string, unknown> = {};
+  const params = query as unknown as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const name of FILTER_NAMES) {
+    const def = SEARCH_FILTERS[name] as SearchFilterDef;
+    const param = filterParam(name);
+    const raw = params[param];
+    if (raw === undefined) continue;
+    if (isListFilter(def)) {
+      const values = listValues(param, def.values, csv(raw as string));
+      if (!Array.isArray(values)) problems.push(values);
+      else if (values.length) filter[name] = values;
+    } else if (def.type === 'flag') {
+      filter[name] = raw;
+    } else if (def.input === 'date') {
+      filter[name] = Date.parse(`${raw as string}T00:00:00Z`);
+    } else {
+      try {
+        filter[name] = Math.round(toAnnualUsd(raw as number, query.currency, 'year'));
+      } catch {
+        problems.push({ path: 'querystring:/currency', message: `no rate for ${query.currency}` });
+      }
     }
   }
-  if (query.postedSince) filter.postedSince = Date.parse(`${query.postedSince}T00:00:00Z`);
-  return filter;
+  if (problems.length) throw new AppError('validation_failed', 'Invalid search filter', problems);
+  return filter as SearchFilter;
 }
 
 export interface SearchItem {

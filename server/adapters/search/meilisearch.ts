@@ -13,7 +13,6 @@ import {
   effectiveQueryText,
   emptyFacets,
   FACET_NAMES,
-  type FacetName,
   type ListingDocument,
   type SearchFilter,
   type SearchHit,
@@ -23,6 +22,13 @@ import {
   type SearchVocabulary,
 } from './port.ts';
 import { synonymGroups, technologyTerms, technologyWords } from './vocabulary.ts';
+import {
+  FILTER_NAMES,
+  SEARCH_FILTERS,
+  filterField,
+  type SearchFilterDef,
+  type SearchFilterName,
+} from '../../shared/search-filters.ts';
 
 /**
  * The production search engine. Everything sent to Meilisearch is built by the pure functions below
@@ -43,14 +49,14 @@ export interface MeiliListingDocument extends Omit<ListingDocument, 'skills'> {
   skillNames: string[];
 }
 
-const MEILI_FACET_ATTRIBUTES: Record<FacetName, string> = {
-  skills: 'skillIds',
-  seniority: 'seniority',
-  remote: 'remote',
-  country: 'country',
-  employmentType: 'employmentType',
-  company: 'company',
-};
+/** Document fields Meilisearch stores under another name (skills are flattened to ids and names). */
+const RENAMED_FIELDS: Readonly<Record<string, string>> = { skills: 'skillIds' };
+
+/** The Meilisearch attribute a filter (and its facet) reads. */
+export function meiliAttributeOf(name: SearchFilterName): string {
+  const field = filterField(name);
+  return RENAMED_FIELDS[field] ?? field;
+}
 
 /** Highlight marks that cannot occur in posting text, replaced by `<mark>` after escaping. */
 const MARK_START = '\u0002';
@@ -100,18 +106,7 @@ export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
       'employmentType',
       'city',
     ],
-    filterableAttributes: [
-      'id',
-      'status',
-      'skillIds',
-      'seniority',
-      'remote',
-      'country',
-      'employmentType',
-      'company',
-      'salaryMaxUsd',
-      'createdAt',
-    ],
+    filterableAttributes: ['id', 'status', ...new Set(FILTER_NAMES.map(meiliAttributeOf))],
     sortableAttributes: ['createdAt', 'salaryMaxUsd', 'salaryMinUsd', 'id'],
     displayedAttributes: ['*'],
     // `sort` first: a chosen sort orders all matches; without one, relevance then newest then id decide.
@@ -150,23 +145,34 @@ function meiliNumber(value: number, path: string): string {
   return String(value);
 }
 
+/** One filter-table row as Meilisearch clauses (ANDed with the others). */
+function meiliClauses(name: SearchFilterName, value: string[] | boolean | number): string[] {
+  const def = SEARCH_FILTERS[name] as SearchFilterDef;
+  const attribute = meiliAttributeOf(name);
+  switch (def.type) {
+    case 'keyword':
+    case 'keywords': {
+      const values = [...new Set(value as string[])];
+      if (values.length === 0) return [];
+      // On a list attribute `IN` matches a document holding any of the values; "all" needs one clause each.
+      if (def.type === 'keywords' && def.match === 'all') {
+        return values.map((v) => `${attribute} = ${meiliString(v)}`);
+      }
+      return [`${attribute} IN [${values.map(meiliString).join(', ')}]`];
+    }
+    case 'flag':
+      return [`${attribute} = ${value === true}`];
+    case 'atLeast':
+      return [`${attribute} >= ${meiliNumber(value as number, `/filter/${name}`)}`];
+  }
+}
+
 /** The filter as clauses that Meilisearch ANDs; every user value is a quoted, escaped literal. */
 export function meiliFilterFor(filter: SearchFilter): string[] {
   const clauses = ['status = "open"'];
-  for (const skillId of new Set(filter.skills ?? [])) clauses.push(`skillIds = ${meiliString(skillId)}`);
-  for (const facet of ['seniority', 'remote', 'country', 'employmentType', 'company'] as const) {
-    const values = filter[facet];
-    if (values && values.length > 0) {
-      clauses.push(
-        `${MEILI_FACET_ATTRIBUTES[facet]} IN [${[...new Set(values)].map(meiliString).join(', ')}]`,
-      );
-    }
-  }
-  if (filter.salaryMinUsd !== undefined) {
-    clauses.push(`salaryMaxUsd >= ${meiliNumber(filter.salaryMinUsd, '/filter/salaryMinUsd')}`);
-  }
-  if (filter.postedSince !== undefined) {
-    clauses.push(`createdAt >= ${meiliNumber(filter.postedSince, '/filter/postedSince')}`);
+  for (const name of FILTER_NAMES) {
+    const value = filter[name];
+    if (value !== undefined) clauses.push(...meiliClauses(name, value));
   }
   return clauses;
 }
@@ -183,7 +189,7 @@ export function meiliSearchRequestFor(query: SearchQuery): SearchParams & { q: s
   const request: SearchParams & { q: string } = {
     q,
     filter: meiliFilterFor(query.filter),
-    facets: [...new Set(query.facets)].map((f) => MEILI_FACET_ATTRIBUTES[f]),
+    facets: [...new Set(query.facets)].map(meiliAttributeOf),
     // Every word must match, as in the embedded engine: filters and facets stay precise.
     matchingStrategy: 'all',
     attributesToRetrieve: ['id'],
@@ -245,7 +251,7 @@ export function fromMeiliResponse(
   });
   const facets = emptyFacets();
   for (const facet of FACET_NAMES) {
-    const counts = response.facetDistribution?.[MEILI_FACET_ATTRIBUTES[facet]];
+    const counts = response.facetDistribution?.[meiliAttributeOf(facet)];
     if (!counts || !query.facets.includes(facet)) continue;
     facets[facet] = Object.fromEntries(
       Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),

@@ -2,6 +2,7 @@ import type { SkillRef } from '../../domain/skill-ref.ts';
 import { AppError } from '../../errors.ts';
 import type { EmploymentType, Listing, ListingStatus, RemotePolicy, Seniority } from '../store/port.ts';
 import { plainTextOfMarkdown } from './plain-text.ts';
+import { FACET_NAMES, type FacetName, type SearchFilter } from '../../shared/search-filters.ts';
 
 /**
  * The search port: a full-text index of listings with typed filters, facet counts, sorts and highlights.
@@ -34,31 +35,8 @@ export interface ListingDocument {
   version: number;
 }
 
-export type FacetName = 'skills' | 'seniority' | 'remote' | 'country' | 'employmentType' | 'company';
-export const FACET_NAMES: readonly FacetName[] = [
-  'skills',
-  'seniority',
-  'remote',
-  'country',
-  'employmentType',
-  'company',
-];
-
-/** Every list is "any of" except `skills`, which is "all of". Empty lists and absent fields filter nothing. */
-export interface SearchFilter {
-  /** Skill ids the posting must all list (required or nice-to-have). */
-  skills?: string[];
-  seniority?: string[];
-  remote?: string[];
-  country?: string[];
-  employmentType?: string[];
-  /** Company names, exactly as in the documents (the `company` facet's keys). */
-  company?: string[];
-  /** Postings whose annual USD maximum reaches at least this. */
-  salaryMinUsd?: number;
-  /** Postings created at or after this epoch millisecond. */
-  postedSince?: number;
-}
+export { emptyFacets, FACET_NAMES } from '../../shared/search-filters.ts';
+export type { FacetName, SearchFilter } from '../../shared/search-filters.ts';
 
 export type SearchSort = 'relevance' | 'newest' | 'salary';
 
@@ -125,10 +103,6 @@ export interface SearchVocabulary {
 export const MAX_SEARCH_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 512;
 export const MAX_QUERY_WORDS = 10;
-
-export function emptyFacets(): Record<FacetName, Record<string, number>> {
-  return { skills: {}, seniority: {}, remote: {}, country: {}, employmentType: {}, company: {} };
-}
 
 /** Adapters refuse what the route should already have refused, so a bad caller fails loudly. */
 export function assertValidSearchQuery(query: SearchQuery): void {

@@ -2,6 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SkillRef } from '../../domain/skill-ref.ts';
 import { AppError } from '../../errors.ts';
 import type { ListingDocument, SearchIndex, SearchQuery, SearchResult, SearchVocabulary } from './port.ts';
+import {
+  FILTER_NAMES,
+  SEARCH_FILTERS,
+  filterField,
+  type SearchFilterDef,
+  type SearchFilterName,
+} from '../../shared/search-filters.ts';
 
 /**
  * The behaviour every SearchIndex adapter must share. `makeIndex` returns a fresh, empty index over
@@ -72,6 +79,49 @@ function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
 
 const idsOf = (result: SearchResult) => result.hits.map((h) => h.id);
 const sorted = (ids: string[]) => [...ids].sort();
+
+/** A document's value for one filter, as the filter table declares where the filter reads. */
+function documentValue(doc: ListingDocument, name: SearchFilterName): unknown {
+  const value = (doc as unknown as Record<string, unknown>)[filterField(name)];
+  return name === 'skills' ? doc.skills.map((s) => s.id) : value;
+}
+
+/** The declaration's meaning, written plainly: what the adapters must agree with. */
+function passes(doc: ListingDocument, name: SearchFilterName, value: unknown): boolean {
+  const def = SEARCH_FILTERS[name] as SearchFilterDef;
+  const held = documentValue(doc, name);
+  switch (def.type) {
+    case 'keyword':
+      return (value as string[]).length === 0 || (value as string[]).includes(held as string);
+    case 'keywords': {
+      const wanted = value as string[];
+      const has = (v: string) => (held as string[]).includes(v);
+      return wanted.length === 0 || (def.match === 'all' ? wanted.every(has) : wanted.some(has));
+    }
+    case 'flag':
+      return held === value;
+    case 'atLeast':
+      return (held as number) >= (value as number);
+  }
+}
+
+/** Values worth probing a filter with: each one the documents hold, pairs of them, and bounds. */
+function probeValues(name: SearchFilterName, docs: ListingDocument[]): unknown[] {
+  const def = SEARCH_FILTERS[name] as SearchFilterDef;
+  const held = docs.map((doc) => documentValue(doc, name));
+  switch (def.type) {
+    case 'keyword':
+    case 'keywords': {
+      const values = [...new Set(held.flat() as string[])].sort();
+      const pairs = values.flatMap((a, i) => values.slice(i + 1).map((b) => [a, b]));
+      return [...values.map((v) => [v]), ...pairs, ['no-such-value']];
+    }
+    case 'flag':
+      return [true, false];
+    case 'atLeast':
+      return (held as number[]).flatMap((n) => [n, n + 1]);
+  }
+}
 
 export function describeSearchIndexContract(name: string, makeIndex: () => Promise<SearchIndex>): void {
   describe(`SearchIndex contract: ${name}`, () => {
@@ -277,45 +327,47 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
     });
 
     describe('filters', () => {
+      const filterDocs = () => [
+        listingDoc({
+          id: 'a',
+          skills: ['go', 'postgresql'],
+          seniority: 'senior',
+          remote: 'remote',
+          country: 'DE',
+          employmentType: 'full-time',
+          company: 'Acme',
+          salaryMinUsd: 90_000,
+          salaryMaxUsd: 120_000,
+          createdAt: EPOCH + 10 * DAY,
+        }),
+        listingDoc({
+          id: 'b',
+          skills: ['go', 'redis'],
+          seniority: 'mid',
+          remote: 'hybrid',
+          country: 'FR',
+          employmentType: 'contract',
+          company: 'Globex',
+          salaryMinUsd: 70_000,
+          salaryMaxUsd: 100_000,
+          createdAt: EPOCH + 5 * DAY,
+        }),
+        listingDoc({
+          id: 'c',
+          skills: ['java', 'postgresql'],
+          seniority: 'junior',
+          remote: 'onsite',
+          country: 'DE',
+          employmentType: 'full-time',
+          company: 'Globex',
+          salaryMinUsd: 40_000,
+          salaryMaxUsd: 60_000,
+          createdAt: EPOCH,
+        }),
+      ];
+
       beforeEach(async () => {
-        await index.upsert([
-          listingDoc({
-            id: 'a',
-            skills: ['go', 'postgresql'],
-            seniority: 'senior',
-            remote: 'remote',
-            country: 'DE',
-            employmentType: 'full-time',
-            company: 'Acme',
-            salaryMinUsd: 90_000,
-            salaryMaxUsd: 120_000,
-            createdAt: EPOCH + 10 * DAY,
-          }),
-          listingDoc({
-            id: 'b',
-            skills: ['go', 'redis'],
-            seniority: 'mid',
-            remote: 'hybrid',
-            country: 'FR',
-            employmentType: 'contract',
-            company: 'Globex',
-            salaryMinUsd: 70_000,
-            salaryMaxUsd: 100_000,
-            createdAt: EPOCH + 5 * DAY,
-          }),
-          listingDoc({
-            id: 'c',
-            skills: ['java', 'postgresql'],
-            seniority: 'junior',
-            remote: 'onsite',
-            country: 'DE',
-            employmentType: 'full-time',
-            company: 'Globex',
-            salaryMinUsd: 40_000,
-            salaryMaxUsd: 60_000,
-            createdAt: EPOCH,
-          }),
-        ]);
+        await index.upsert(filterDocs());
       });
 
       const filtered = async (filter: SearchQuery['filter'], q = '') =>
@@ -355,6 +407,20 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
         expect(await filtered({ remote: ['remote', 'hybrid'], salaryMinUsd: 110_000 }, 'golang')).toEqual([
           'a',
         ]);
+      });
+
+      it('keeps, for every filter of the filter table, exactly the postings its declaration describes', async () => {
+        const docs = filterDocs();
+        for (const name of FILTER_NAMES) {
+          for (const value of probeValues(name, docs)) {
+            const expected = docs.filter((doc) => passes(doc, name, value)).map((doc) => doc.id);
+            expect({ name, value, ids: await filtered({ [name]: value }) }).toEqual({
+              name,
+              value,
+              ids: sorted(expected),
+            });
+          }
+        }
       });
 
       it('treats empty lists as no filter and hostile values as plain values', async () => {

@@ -17,6 +17,7 @@ import type {
   SearchAnswer,
   SkillSuggestion,
 } from './types.ts';
+import type { FacetName } from '../../../server/shared/search-filters.ts';
 
 export interface ApiErrorDetail {
   path?: string;
@@ -166,14 +167,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export interface SearchQuery {
+/** A search as the page asks for it: facet filters as lists (the filter table's facets), the rest plain. */
+export interface SearchQuery extends Partial<Record<FacetName, string[]>> {
   q?: string;
-  skills?: string[];
-  seniority?: string[];
-  remote?: string[];
-  country?: string[];
-  employmentType?: string[];
-  company?: string[];
   salaryMin?: number;
   currency?: string;
   sort?: string;

@@ -1,24 +1,26 @@
 import type { SearchQuery } from '../../lib/api.ts';
+import {
+  FACET_NAMES,
+  SEARCH_FILTERS,
+  SEARCH_SORTS,
+  SEARCH_SORT_LABEL,
+  filterParam,
+  type FacetName,
+} from '../../../../server/shared/search-filters.ts';
 
-/** The filters that are facets: URL parameter name = API parameter name = facet key. */
-export const FACETS = ['skills', 'seniority', 'remote', 'employmentType', 'country', 'company'] as const;
-export type FacetName = (typeof FACETS)[number];
+/** The filters that are facets, from the server's filter table: URL parameter = API parameter = facet key. */
+export const FACETS = FACET_NAMES;
+export type { FacetName };
 
-export const FACET_TITLE: Record<FacetName, string> = {
-  skills: 'Skills',
-  seniority: 'Seniority',
-  remote: 'Remote policy',
-  employmentType: 'Employment type',
-  country: 'Country',
-  company: 'Company',
-};
+export const FACET_TITLE = Object.fromEntries(
+  FACET_NAMES.map((name) => [name, SEARCH_FILTERS[name].label]),
+) as Record<FacetName, string>;
 
-export const SORTS = [
-  { value: 'relevance', label: 'Relevance', needsCandidate: false },
-  { value: 'newest', label: 'Newest', needsCandidate: false },
-  { value: 'salary', label: 'Highest salary', needsCandidate: false },
-  { value: 'match', label: 'Best match', needsCandidate: true },
-] as const;
+export const SORTS = SEARCH_SORTS.map((value) => ({
+  value,
+  label: SEARCH_SORT_LABEL[value],
+  needsCandidate: value === 'match',
+}));
 
 export const PAGE_SIZE = 20;
 
@@ -31,7 +33,7 @@ function list(params: URLSearchParams, key: string): string[] {
 
 /** Reads a search from the page URL, so a search can be shared and reloaded. */
 export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: number } {
-  const salaryMin = Number(params.get('salaryMin'));
+  const salaryMin = Number(params.get(filterParam('salaryMinUsd')));
   const page = Number(params.get('page'));
   const query: SearchQuery & { page: number } = {
     q: params.get('q') ?? '',
@@ -42,7 +44,7 @@ export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: nu
     limit: PAGE_SIZE,
   };
   for (const facet of FACETS) {
-    const values = list(params, facet);
+    const values = list(params, filterParam(facet));
     if (values.length > 0) query[facet] = values;
   }
   return query;
