@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { createAdapters } from '../server/adapters/index.ts';
 import { loadConfigOrExit } from '../server/config.ts';
 import { toListingDocument } from '../server/adapters/search/port.ts';
-import { annualUsdRange } from '../server/services/salary-normalise.ts';
+import { annualUsdRange } from '../server/domain/currency.ts';
 
 const BATCH = 500;
 

@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 import type { Store } from './adapters/store/port.ts';
 import type { SearchIndex } from './adapters/search/port.ts';
 import type { JobQueue } from './adapters/queue/port.ts';
-import type { BackboardJobs } from '../workers/jobs.ts';
+import type { BackboardJobs } from './adapters/queue/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import metricsPlugin from './plugins/metrics.ts';
@@ -28,14 +28,10 @@ import profileRoutes from './routes/profile.ts';
 import adminRoutes from './routes/admin.ts';
 import skillRoutes from './routes/skills.ts';
 import salaryBandRoutes from './routes/salary-bands.ts';
-import { createAdminService, type AdminService } from './services/admin.ts';
-import { createMatchingService, type MatchingService } from './services/matching.ts';
-import { createSearchService, type SearchService } from './services/search.ts';
-import { createAccountService, type AccountService } from './services/accounts.ts';
-import { silentChangeFeed, type ChangeFeed } from './services/changes.ts';
-import { createListingService, type ListingService } from './services/listings.ts';
-import { createProfileService, type ProfileService } from './services/profiles.ts';
-import { createSalaryService, type SalaryService } from './services/salary.ts';
+import type { ChangeFeed } from './services/changes.ts';
+import { createServices, type Services } from './services/index.ts';
+
+export type { Services };
 
 /** A backend `/ready` checks: the store, the search index, the queue. */
 export interface Backend {
@@ -49,6 +45,8 @@ export interface AppDeps {
   store: Store;
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
+  /** The services over these ports; built here (with `changes`) when the caller did not. */
+  services?: Services;
   changes?: ChangeFeed;
   /** The process's metrics (the adapters already report into it); a fresh registry when absent. */
   metrics?: Metrics;
@@ -57,16 +55,6 @@ export interface AppDeps {
   /** Folder of the built web UI; served at `/` when it exists. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
-}
-
-export interface Services {
-  accounts: AccountService;
-  listings: ListingService;
-  profiles: ProfileService;
-  salary: SalaryService;
-  matching: MatchingService;
-  search: SearchService;
-  admin: AdminService;
 }
 
 declare module 'fastify' {
@@ -82,7 +70,6 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta
 /** Builds the whole API without listening, so tests can `inject` into it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store } = deps;
-  const changes = deps.changes ?? silentChangeFeed;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     requestIdHeader: 'x-request-id',
@@ -99,20 +86,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     backends: deps.backends ?? [{ name: 'store', adapter: store.kind, ping: () => store.ping() }],
   });
-  const listings = createListingService(store, changes);
-  const matching = createMatchingService(store, listings);
-  app.decorate('services', {
-    accounts: createAccountService(store, {
-      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-      reuseGraceSeconds: config.refreshReuseGraceSeconds,
-    }),
-    listings,
-    profiles: createProfileService(store, changes),
-    salary: createSalaryService(store),
-    matching,
-    search: createSearchService(store, deps.search, matching),
-    admin: createAdminService(store, deps.queue),
-  });
+  app.decorate(
+    'services',
+    deps.services ??
+      createServices({ config, store, search: deps.search, queue: deps.queue, changes: deps.changes }),
+  );
   const metrics = deps.metrics ?? createMetrics();
   metrics.watchQueue(deps.queue);
   app.decorate('metrics', metrics);

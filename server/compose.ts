@@ -3,9 +3,10 @@ import { buildApp } from './app.ts';
 import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
 import { createMetrics } from './metrics.ts';
-import { createQueueChangeFeed } from '../workers/change-feed.ts';
-import { RECONCILE_EVERY_MS } from '../workers/jobs.ts';
-import { createProcessors, type ProcessorDeps } from '../workers/processors/index.ts';
+import { createQueueChangeFeed } from './services/changes.ts';
+import { RECONCILE_EVERY_MS } from './adapters/queue/jobs.ts';
+import { createProcessors } from '../workers/processors/index.ts';
+import { createServices, type ServiceDeps } from './services/index.ts';
 import { instrumentProcessors } from '../workers/processors/instrumented.ts';
 
 export interface Backboard {
@@ -24,7 +25,7 @@ export interface BackboardOptions {
    * The salary reference data set the bands combine with the postings (the server passes the shipped
    * survey; tests leave it out, as computing bands over ~39k answers at every start costs about a second).
    */
-  salaryReference?: ProcessorDeps['salaryReference'];
+  salaryReference?: ServiceDeps['salaryReference'];
 }
 
 /**
@@ -39,13 +40,21 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     { info: (m) => bootLog.push(m), warn: (m) => bootLog.push(m) },
     { observeCall: metrics.observeCall },
   );
-  const app = await buildApp({
+  const services = createServices({
     config,
-    metrics,
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
     changes: createQueueChangeFeed(adapters.queue),
+    ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
+  });
+  const app = await buildApp({
+    config,
+    metrics,
+    services,
+    store: adapters.store,
+    search: adapters.search,
+    queue: adapters.queue,
     backends: adapters.backends,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
@@ -54,16 +63,10 @@ export async function createBackboard(config: Config, options: BackboardOptions 
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
   if (adapters.queue.kind === 'in-process') {
-    const processors = instrumentProcessors(
-      createProcessors({
-        ...adapters,
-        ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
-      }),
-      {
-        metrics,
-        log: app.log.child({ component: 'jobs' }),
-      },
-    );
+    const processors = instrumentProcessors(createProcessors(services), {
+      metrics,
+      log: app.log.child({ component: 'jobs' }),
+    });
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }

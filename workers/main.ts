@@ -5,8 +5,9 @@ import { loadSalaryReferenceSamples } from '../server/seed/salary-reference.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import errorsPlugin from '../server/plugins/errors.ts';
 import metricsPlugin from '../server/plugins/metrics.ts';
-import { RECONCILE_EVERY_MS } from './jobs.ts';
+import { RECONCILE_EVERY_MS } from '../server/adapters/queue/jobs.ts';
 import { createProcessors } from './processors/index.ts';
+import { createServices } from '../server/services/index.ts';
 import { instrumentProcessors, type JobLog } from './processors/instrumented.ts';
 
 /** One JSON line per job event, like the API's pino lines, so both can be searched by `reqId`. */
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   }
   metrics.watchQueue(adapters.queue);
   const processors = instrumentProcessors(
-    createProcessors({ ...adapters, salaryReference: loadSalaryReferenceSamples }),
+    createProcessors(createServices({ config, ...adapters, salaryReference: loadSalaryReferenceSamples })),
     { metrics, log: jobLog },
   );
   await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });

@@ -16,7 +16,7 @@ import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts
 import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
 import { seedDemoBoard } from '../../server/seed/demo.ts';
 import { importFile, type ImportReport } from '../../server/seed/importer.ts';
-import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';

@@ -12,7 +12,7 @@ import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
-import { versionedJobId } from '../../workers/jobs.ts';
+import { versionedJobId } from '../../server/adapters/queue/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
@@ -103,7 +103,7 @@ async function endToEnd(
   const backboard: Backboard = await createBackboard(config, { logger: false });
   const { app, adapters } = backboard;
   try {
-    if (runWorkers) await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: 2 });
+    if (runWorkers) await adapters.queue.startWorkers(createProcessors(app.services), { concurrency: 2 });
     await seedProfiles(adapters.store, E2E_PROFILES);
     await adapters.queue.enqueue(
       'reconcile',
@@ -191,7 +191,7 @@ async function bullMqThroughput(redisUrl: string): Promise<BenchRow[]> {
     QUEUE_PREFIX: `bench${Date.now()}`,
   });
   const backboard = await createBackboard(config, { logger: false });
-  const { adapters } = backboard;
+  const { app, adapters } = backboard;
   try {
     await seedProfiles(adapters.store, THROUGHPUT_PROFILES);
     const company = await adapters.store.companies.findOrCreate('Bench');
@@ -215,7 +215,7 @@ async function bullMqThroughput(redisUrl: string): Promise<BenchRow[]> {
         }),
       );
     }
-    await adapters.queue.startWorkers(createProcessors(adapters), { concurrency: 1 });
+    await adapters.queue.startWorkers(createProcessors(app.services), { concurrency: 1 });
     // The start-up reconcile matches the seeded profiles first; then one job warms the profile index
     // (rebuilt after those profile changes), as a long-running worker has it.
     await adapters.queue.whenIdle(1_200_000);

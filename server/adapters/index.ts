@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { CallObserver } from '../metrics.ts';
 import { allSkills } from '../domain/taxonomy.ts';
-import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from './queue/jobs.ts';
 import { createBullMqQueue } from './queue/bullmq.ts';
 import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';

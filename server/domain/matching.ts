@@ -247,7 +247,14 @@ function describeCount(evaluated: EvaluatedRequirement[]): string {
  */
 export function scoreCandidate(posting: MatchPosting, profile: MatchProfile): MatchResult {
   if (profile.skills.length === 0) return { scored: false, reason: NO_SKILLS_REASON };
-  const evaluation = evaluateSkills(posting, profile);
+  return scoreFromEvaluation(posting, profile, evaluateSkills(posting, profile));
+}
+
+function scoreFromEvaluation(
+  posting: MatchPosting,
+  profile: MatchProfile,
+  evaluation: Evaluation,
+): MatchResult {
   const required = requiredPoints(evaluation.requiredWeightedCredit, evaluation.requiredWeight);
   const niceToHave = niceToHavePoints(evaluation.niceWeightedCredit, evaluation.niceWeight);
 
@@ -362,8 +369,12 @@ function byImpact(a: SkillGapEntry, b: SkillGapEntry): number {
 
 /** What the candidate has, nearly has and lacks for `posting`, each list ordered by what it is worth. */
 export function skillGapFor(posting: MatchPosting, profile: MatchProfile): SkillGap {
+  return gapFromEvaluation(evaluateSkills(posting, profile));
+}
+
+function gapFromEvaluation(evaluation: Evaluation): SkillGap {
   const gap: SkillGap = { matched: [], partial: [], missingRequired: [], missingNiceToHave: [] };
-  for (const entry of evaluateSkills(posting, profile).requirements) {
+  for (const entry of evaluation.requirements) {
     const item: SkillGapEntry = {
       skill: canonicalRef(entry.requirement.skill.id, entry.requirement.skill),
       required: entry.required,
@@ -411,4 +422,25 @@ export function summarizeMatch(result: MatchResult, gap: SkillGap): MatchSummary
     matchedCount: gap.matched.filter((entry) => entry.required).length,
     requiredCount,
   };
+}
+
+export interface MatchExplanation {
+  result: MatchResult;
+  gap: SkillGap;
+  summary: MatchSummary;
+}
+
+/**
+ * Score, gap and summary of one pair from a single evaluation of its skills: what every read and
+ * write path uses, so a pair is never evaluated twice for one answer. A profile without skills gets no
+ * score, and a gap in which every skill is missing.
+ */
+export function explainMatch(posting: MatchPosting, profile: MatchProfile): MatchExplanation {
+  const evaluation = evaluateSkills(posting, profile);
+  const result: MatchResult =
+    profile.skills.length === 0
+      ? { scored: false, reason: NO_SKILLS_REASON }
+      : scoreFromEvaluation(posting, profile, evaluation);
+  const gap = gapFromEvaluation(evaluation);
+  return { result, gap, summary: summarizeMatch(result, gap) };
 }

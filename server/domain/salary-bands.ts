@@ -14,6 +14,7 @@ import {
   toAnnualUsd,
 } from './currency.ts';
 import type { Seniority } from '../shared/vocabulary.ts';
+import type { ListingData } from './listing.ts';
 
 export {
   RATES_DATE,
@@ -301,4 +302,34 @@ export function positionInBand(band: SalaryBand, range: PayRange): BandPosition 
   };
   if (max !== undefined) result.maxPercentile = percentileOf(band, max);
   return result;
+}
+
+const DAY_MS = 86_400_000;
+/** A stated posting range counts this much more than one survey answer when it is new… */
+const POSTING_WEIGHT = 3;
+/** …and half as much again every this many days. */
+const POSTING_HALF_LIFE_DAYS = 180;
+
+/** One sample per open posting that states its pay (estimated ranges would only echo the bands back). */
+export function postingSample(
+  listing: Pick<ListingData, 'salary' | 'seniority' | 'location' | 'requiredSkills'> & { updatedAt: string },
+  now: number,
+): SalarySample | null {
+  if (listing.salary.estimated) return null;
+  const { min, max, currency, period } = listing.salary;
+  let annualUsd: number;
+  try {
+    annualUsd = toAnnualUsd((min + max) / 2, currency, period);
+  } catch {
+    return null;
+  }
+  const ageDays = Math.max(0, (now - Date.parse(listing.updatedAt)) / DAY_MS);
+  return {
+    annualUsd,
+    seniority: listing.seniority,
+    country: listing.location.country,
+    skills: listing.requiredSkills.map((requirement) => requirement.skill.id),
+    source: 'posting',
+    weight: POSTING_WEIGHT * 0.5 ** (ageDays / POSTING_HALF_LIFE_DAYS),
+  };
 }

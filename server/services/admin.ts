@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobQueue } from '../adapters/queue/port.ts';
 import type { Store } from '../adapters/store/port.ts';
-import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from '../adapters/queue/jobs.ts';
 
 export type OperationKind = 'reindex' | 'rematch';
 

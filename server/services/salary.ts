@@ -1,10 +1,13 @@
 import { isKnownCurrency } from '../domain/currency.ts';
 import {
+  computeBands,
   positionInBand,
+  postingSample,
   salaryBandFor,
   type BandPosition,
   type BandTable,
   type SalaryBand,
+  type SalarySample,
 } from '../domain/salary-bands.ts';
 import { isCustomSkillId, resolveSkill } from '../domain/skills.ts';
 import { AppError } from '../errors.ts';
@@ -27,8 +30,11 @@ function primarySkill(listing: Listing): string | undefined {
     .sort((a, b) => b.weight - a.weight)[0]?.skill.id;
 }
 
-/** Market salary bands, read from the table the salary-bands worker keeps current. */
-export function createSalaryService(store: Store) {
+/** Market salary bands: recomputed by the salary-bands job, read from the table it keeps current. */
+export function createSalaryService(
+  store: Store,
+  referenceSamples: () => Promise<readonly SalarySample[]> = async () => [],
+) {
   let cached: { at: number; table: BandTable | null } | undefined;
 
   async function table(): Promise<BandTable | null> {
@@ -39,6 +45,26 @@ export function createSalaryService(store: Store) {
   }
 
   return {
+    /** Recomputes the bands from open postings plus the reference survey and stores the table. */
+    async recomputeBands() {
+      const now = Date.now();
+      const samples: SalarySample[] = [...(await referenceSamples())];
+      let postings = 0;
+      for await (const batch of store.listings.scan(1000, { status: 'open' })) {
+        for (const listing of batch) {
+          const sample = postingSample(listing, now);
+          if (sample) {
+            samples.push(sample);
+            postings += 1;
+          }
+        }
+      }
+      const bands = computeBands(samples);
+      await store.documents.put(SALARY_BANDS_DOCUMENT, bands);
+      cached = undefined;
+      return { samples: samples.length, postings, segments: Object.keys(bands.segments).length };
+    },
+
     async bandForListing(listing: Listing): Promise<ListingBand> {
       const current = await table();
       if (!current || !isKnownCurrency(listing.salary.currency)) return { band: null, position: null };

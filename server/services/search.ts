@@ -8,18 +8,20 @@ import {
   type FilterValues,
   type SearchFilterDef,
 } from '../shared/search-filters.ts';
-import { toAnnualUsd } from '../domain/currency.ts';
+import { annualUsdRange, toAnnualUsd } from '../domain/currency.ts';
 import { AppError } from '../errors.ts';
 import {
   FACET_NAMES,
   MAX_SEARCH_LIMIT,
+  toListingDocument,
   type SearchFilter,
   type SearchIndex,
 } from '../adapters/search/port.ts';
 import type { Listing, Store } from '../adapters/store/port.ts';
 import type { MatchSummary } from '../domain/matching.ts';
 import type { SearchQuerystring } from '../schemas/search.ts';
-import type { MatchingService } from './matching.ts';
+import type { MatchingService } from './matching/index.ts';
+import type { BackboardJobs } from '../adapters/queue/jobs.ts';
 import type { Viewer } from './viewer.ts';
 
 /** How many hits "best match" re-ranks: the top of the relevance order, scored for this candidate. */
@@ -93,6 +95,19 @@ export interface SearchItem {
 
 export function createSearchService(store: Store, search: SearchIndex, matching: MatchingService) {
   return {
+    /** Puts the listing's current state in the index (or removes it), then records the version indexed. */
+    async indexListing({ listingId, version }: BackboardJobs['index']) {
+      const listing = await store.listings.findById(listingId);
+      if (!listing) {
+        await search.delete([listingId]);
+        await store.listings.markProcessed('indexed', listingId, version);
+        return { removed: true };
+      }
+      await search.upsert([toListingDocument(listing, { salaryAnnualUsd: annualUsdRange(listing.salary) })]);
+      await store.listings.markProcessed('indexed', listing.id, listing.version);
+      return { indexedVersion: listing.version };
+    },
+
     async searchListings(viewer: Viewer | null, query: SearchQuerystring) {
       const filter = filterOf(query);
       const byMatch = query.sort === 'match';

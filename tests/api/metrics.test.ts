@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createMetrics } from '../../server/metrics.ts';
 import { PermanentJobError } from '../../server/adapters/queue/port.ts';
 import { instrumentProcessors } from '../../workers/processors/instrumented.ts';
-import type { BackboardJobs } from '../../workers/jobs.ts';
+import type { BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import type { Processors } from '../../server/adapters/queue/port.ts';
 import { createTestApp, postListing, signUp, type TestApp } from '../helpers/app.ts';
 import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';

@@ -58,7 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}, dataDir?: 
   const backboard = await createBackboard(config, { logger: false });
   // With BullMQ the processors belong to the workers process; the tests play that process too.
   if (backboard.adapters.queue.kind === 'bullmq') {
-    await backboard.adapters.queue.startWorkers(createProcessors(backboard.adapters));
+    await backboard.adapters.queue.startWorkers(createProcessors(backboard.app.services));
   }
   return {
     app: backboard.app,

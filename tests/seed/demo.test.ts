@@ -18,7 +18,7 @@ import {
   respondentSkillLevel,
   seedDemoBoard,
 } from '../../server/seed/demo.ts';
-import { JOB_NAMES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 
 const SEED_TIMEOUT = 300_000;
 

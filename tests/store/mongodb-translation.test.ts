@@ -1,3 +1,4 @@
+import type { MatchRecord } from '../../server/adapters/store/port.ts';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
@@ -190,7 +191,7 @@ describe('MongoDB schemas validate documents like the API does', () => {
         listingId: 'L1',
         profileId: 'P1',
         score: 120,
-        summary: {},
+        summary: null,
         listingVersion: 1,
         profileVersion: 1,
         computedAt: NOW.toISOString(),
@@ -398,7 +399,7 @@ describe('MongoDB query and update documents', () => {
       listingId: 'ignored',
       profileId,
       score,
-      summary: { $where: 'x', 'a.b': 1 },
+      summary: { $where: 'x', 'a.b': 1 } as unknown as MatchRecord['summary'],
       listingVersion: 2,
       profileVersion: 1,
       computedAt: NOW.toISOString(),

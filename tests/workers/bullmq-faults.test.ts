@@ -9,7 +9,7 @@ import type { JobQueue } from '../../server/adapters/queue/port.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
 import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
 import { scoreCandidate } from '../../server/domain/matching.ts';
-import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
 import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
 

@@ -4,8 +4,10 @@ import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
-import { JOB_NAMES, TOP_CANDIDATES, type BackboardJobs } from '../../workers/jobs.ts';
+import { JOB_NAMES, TOP_CANDIDATES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
+import { createServices } from '../../server/services/index.ts';
+import { TEST_SERVICE_CONFIG } from '../helpers/services.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
 
 describe('processors and the reconcile sweep (in-process queue)', () => {
@@ -54,7 +56,9 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     const profile = await candidate(['Go', 'PostgreSQL']);
     // No job was ever enqueued for either write; only the sweep can find them.
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
-    await queue.startWorkers(createProcessors({ store, search, queue }));
+    await queue.startWorkers(
+      createProcessors(createServices({ config: TEST_SERVICE_CONFIG, store, search, queue })),
+    );
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-1' });
     await queue.whenIdle();
     expect((await search1('rust')).hits.map((hit) => hit.id)).toEqual([listing.id]);
@@ -71,7 +75,9 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     const listing = await store.listings.create(newListing(await owner()));
     await candidate(['Go', 'PostgreSQL']);
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
-    const processors = createProcessors({ store, search, queue });
+    const processors = createProcessors(
+      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue }),
+    );
     // Job for version 1 reads the listing, then stalls while version 2 is written and matched.
     let releaseOld: () => void = () => {};
     const oldJobGate = new Promise<void>((resolve) => (releaseOld = resolve));
@@ -106,7 +112,9 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     const profiles = [];
     for (let i = 0; i < TOP_CANDIDATES + 30; i++) profiles.push(await candidate(['Go', 'PostgreSQL']));
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
-    await queue.startWorkers(createProcessors({ store, search, queue }));
+    await queue.startWorkers(
+      createProcessors(createServices({ config: TEST_SERVICE_CONFIG, store, search, queue })),
+    );
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-1' });
     await queue.whenIdle();
     // The only open listing is in every profile's recommendations.
@@ -150,7 +158,9 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     const closed = await store.listings.create(newListing(o, { title: 'Closed Scala role' }));
     await candidate(['Go']);
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
-    const processors = createProcessors({ store, search, queue });
+    const processors = createProcessors(
+      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue }),
+    );
     await queue.startWorkers(processors);
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-a' });
     await queue.whenIdle();

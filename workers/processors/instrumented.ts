@@ -1,7 +1,7 @@
 import type { Processor, Processors } from '../../server/adapters/queue/port.ts';
 import type { Metrics } from '../../server/metrics.ts';
 import { newRequestScope, runInScope } from '../../server/request-scope.ts';
-import type { BackboardJobs } from '../jobs.ts';
+import type { BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 
 /** Pino's call shape (`log.info(fields, message)`), which the workers' console logger also takes. */
 export interface JobLog {

@@ -342,7 +342,7 @@ export function toMatchRecord(doc: MatchDoc): MatchRecord {
     listingId: doc.listingId,
     profileId: doc.profileId,
     score: doc.score,
-    summary: JSON.parse(doc.summary) as Record<string, unknown>,
+    summary: JSON.parse(doc.summary) as MatchRecord['summary'],
     listingVersion: doc.listingVersion,
     profileVersion: doc.profileVersion,
     computedAt: iso(doc.computedAt),

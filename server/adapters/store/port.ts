@@ -1,5 +1,6 @@
 import type { ListingData, Location, SalaryRange, SkillRequirement } from '../../domain/listing.ts';
 import type { ExpectedSalary, ProfileData, ProfileSkill } from '../../domain/profile.ts';
+import type { MatchSummary } from '../../domain/matching.ts';
 
 /**
  * The store port: every persistent entity of Backboard. Two adapters implement it (SQLite for the
@@ -107,8 +108,11 @@ export interface MatchRecord {
   listingId: string;
   profileId: string;
   score: number;
-  /** Small JSON summary for lists (top missing skills and the like); the full explanation is recomputed. */
-  summary: Record<string, unknown>;
+  /**
+   * The candidate's summary of a recommendation (score, top missing skills), which their list shows as
+   * stored; null on a listing's candidates, which store only the order and the gap is explained on read.
+   */
+  summary: MatchSummary | null;
   listingVersion: number;
   profileVersion: number;
   computedAt: string;

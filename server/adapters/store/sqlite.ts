@@ -268,7 +268,7 @@ const matchFromRow = (row: MatchRow): MatchRecord => ({
   listingId: row.listing_id,
   profileId: row.profile_id,
   score: row.score,
-  summary: JSON.parse(row.summary) as Record<string, unknown>,
+  summary: JSON.parse(row.summary) as MatchRecord['summary'],
   listingVersion: row.listing_version,
   profileVersion: row.profile_version,
   computedAt: row.computed_at,

@@ -312,11 +312,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('matches and documents', () => {
+      const SUMMARY = {
+        score: 40,
+        topMissing: [{ id: 'go', name: 'Go' }],
+        matchedCount: 1,
+        requiredCount: 2,
+      };
       const record = (listingId: string, profileId: string, score: number, version = 1): MatchRecord => ({
         listingId,
         profileId,
         score,
-        summary: { topMissing: [] },
+        summary: SUMMARY,
         listingVersion: version,
         profileVersion: 1,
         computedAt: new Date().toISOString(),
@@ -336,7 +342,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           ['P2', 90],
           ['P1', 40],
         ]);
-        expect(page.items[0]?.summary).toEqual({ topMissing: [] });
+        expect(page.items[0]?.summary).toEqual(SUMMARY);
         expect(await store.matches.replaceForListing('L1', 3, [record('L1', 'P3', 10, 3)])).toBe(true);
         expect(
           (await store.matches.candidatesOf('L1', { page: 1, limit: 10 })).items.map((m) => m.profileId),

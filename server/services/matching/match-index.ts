@@ -3,9 +3,9 @@ import {
   createProfileIndex,
   type ListingIndex,
   type ProfileIndex,
-} from '../server/domain/fan-out.ts';
-import type { Listing, Profile, Store } from '../server/adapters/store/port.ts';
-import { recruiterView } from '../server/domain/recruiter-view.ts';
+} from '../../domain/fan-out.ts';
+import type { Listing, Profile, Store } from '../../adapters/store/port.ts';
+import { recruiterView } from '../../domain/recruiter-view.ts';
 
 const SCAN_BATCH = 2_000;
 /** Rebuilding an index this large takes long enough that a burst of changes should share one rebuild. */
@@ -23,7 +23,7 @@ interface Built<Index, Entity> {
  * ones at most every `largeRebuildMs`. Changes made in other processes arrive within `maxAgeMs`. A changed
  * entity is always scored fresh by its own job, so staleness only delays the other side's view.
  */
-export function createMatchCache(store: Store, options: { maxAgeMs?: number; largeRebuildMs?: number } = {}) {
+export function createMatchIndex(store: Store, options: { maxAgeMs?: number; largeRebuildMs?: number } = {}) {
   const maxAgeMs = options.maxAgeMs ?? 30_000;
   const largeRebuildMs = options.largeRebuildMs ?? 5_000;
 
@@ -77,4 +77,4 @@ export function createMatchCache(store: Store, options: { maxAgeMs?: number; lar
   };
 }
 
-export type MatchCache = ReturnType<typeof createMatchCache>;
+export type MatchIndex = ReturnType<typeof createMatchIndex>;

@@ -1,23 +1,18 @@
-import {
-  NO_SKILLS_REASON,
-  scoreCandidate,
-  skillGapFor,
-  summarizeMatch,
-  type MatchSummary,
-} from '../domain/matching.ts';
-import { AppError, forbidden } from '../errors.ts';
-import { recruiterView } from '../domain/recruiter-view.ts';
-import type { Listing, Profile, Store } from '../adapters/store/port.ts';
-import type { ListingService } from './listings.ts';
-import { canManageListing, type Viewer } from './viewer.ts';
-import { TOP_CANDIDATES } from '../../workers/jobs.ts';
+import { NO_SKILLS_REASON, explainMatch, type MatchSummary } from '../../domain/matching.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { recruiterView } from '../../domain/recruiter-view.ts';
+import type { Listing, Profile, Store } from '../../adapters/store/port.ts';
+import type { ListingService } from '../listings.ts';
+import { canManageListing, type Viewer } from '../viewer.ts';
+import { TOP_CANDIDATES } from '../../adapters/queue/jobs.ts';
 
 export interface PageRequest {
   page: number;
   limit: number;
 }
 
-export function createMatchingService(store: Store, listings: ListingService) {
+/** What candidates and recruiters read: explanations computed now, and the lists the match jobs keep. */
+export function createMatchReads(store: Store, listings: ListingService) {
   async function profileOf(viewer: Viewer): Promise<Profile | null> {
     return store.profiles.findByUserId(viewer.sub);
   }
@@ -30,9 +25,8 @@ export function createMatchingService(store: Store, listings: ListingService) {
       if (!profile || profile.skills.length === 0) {
         return { match: { scored: false, reason: NO_SKILLS_REASON }, gap: null, summary: null };
       }
-      const match = scoreCandidate(listing, profile);
-      const gap = skillGapFor(listing, profile);
-      return { match, gap, summary: summarizeMatch(match, gap) };
+      const { result, gap, summary } = explainMatch(listing, profile);
+      return { match: result, gap, summary };
     },
 
     /** Match summaries for many listings at once (search hits); null when the profile cannot be scored. */
@@ -44,12 +38,7 @@ export function createMatchingService(store: Store, listings: ListingService) {
       if (!viewer || viewer.role !== 'candidate') return { summaries, note: null };
       const profile = await profileOf(viewer);
       if (!profile || profile.skills.length === 0) return { summaries, note: NO_SKILLS_REASON };
-      for (const listing of items) {
-        summaries.set(
-          listing.id,
-          summarizeMatch(scoreCandidate(listing, profile), skillGapFor(listing, profile)),
-        );
-      }
+      for (const listing of items) summaries.set(listing.id, explainMatch(listing, profile).summary);
       return { summaries, note: null };
     },
 
@@ -71,9 +60,9 @@ export function createMatchingService(store: Store, listings: ListingService) {
         ]),
       );
       const items = slice.map((record) => {
+        // The stored order and score come from the match job; the gap is explained for the rows shown.
         const profile = recruiterView(profiles.get(record.profileId)!);
-        const gap = skillGapFor(listing, profile);
-        const result = scoreCandidate(listing, profile);
+        const { result, gap, summary } = explainMatch(listing, profile);
         return {
           profileId: profile.id,
           name: users.get(profile.userId)?.name ?? 'Candidate',
@@ -83,7 +72,7 @@ export function createMatchingService(store: Store, listings: ListingService) {
           location: profile.location,
           remote: profile.remote,
           score: result.scored ? result.score : record.score,
-          summary: summarizeMatch(result, gap),
+          summary,
           gap,
         };
       });
@@ -119,7 +108,7 @@ export function createMatchingService(store: Store, listings: ListingService) {
         .map((record) => ({
           listing: byId.get(record.listingId)!,
           score: record.score,
-          summary: record.summary as unknown as MatchSummary,
+          summary: record.summary!,
         }));
       return {
         items,
@@ -133,4 +122,4 @@ export function createMatchingService(store: Store, listings: ListingService) {
   };
 }
 
-export type MatchingService = ReturnType<typeof createMatchingService>;
+export type MatchReads = ReturnType<typeof createMatchReads>;

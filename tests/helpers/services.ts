@@ -1,0 +1,45 @@
+import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
+import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
+import type { JobQueue } from '../../server/adapters/queue/port.ts';
+import { searchVocabulary } from '../../server/adapters/index.ts';
+import type { SearchIndex } from '../../server/adapters/search/port.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createServices, type ServiceDeps, type Services } from '../../server/services/index.ts';
+
+/** Token lifetimes for services under test (the config's defaults). */
+export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
+  refreshTokenTtlSeconds: 30 * 86_400,
+  refreshReuseGraceSeconds: 10,
+};
+
+export interface TestServices {
+  store: SqliteStore;
+  search: SearchIndex;
+  queue: JobQueue<BackboardJobs>;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/**
+ * The services over in-memory ports: the embedded adapters on an in-memory SQLite database and an
+ * in-process queue that runs nothing until a test starts its workers. Fast, real, and self-cleaning.
+ */
+export async function createTestServices(overrides: Partial<ServiceDeps> = {}): Promise<TestServices> {
+  const store = createSqliteStore({ file: ':memory:' });
+  const search = createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() });
+  await search.applySettings();
+  const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
+  const services = createServices({ config: TEST_SERVICE_CONFIG, store, search, queue, ...overrides });
+  return {
+    store,
+    search,
+    queue,
+    services,
+    async close() {
+      await queue.close();
+      await search.close();
+      await store.close();
+    },
+  };
+}
