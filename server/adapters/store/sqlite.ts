@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { conflict, notFound, versionConflict } from '../../errors.ts';
 import { LISTING_DATA_FIELDS } from './port.ts';
+import { openSqliteDatabase } from './sqlite/database.ts';
 import type {
   Company,
   LagKind,
@@ -21,111 +20,6 @@ import type {
   Store,
   User,
 } from './port.ts';
-
-/** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE users (
-     id TEXT PRIMARY KEY,
-     email TEXT NOT NULL COLLATE NOCASE UNIQUE,
-     name TEXT NOT NULL,
-     role TEXT NOT NULL CHECK (role IN ('candidate', 'recruiter', 'admin')),
-     company_id TEXT,
-     password_hash TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE TABLE companies (
-     id TEXT PRIMARY KEY,
-     name TEXT NOT NULL COLLATE NOCASE UNIQUE,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE listings (
-     id TEXT PRIMARY KEY,
-     owner_id TEXT NOT NULL,
-     company_id TEXT NOT NULL,
-     company TEXT NOT NULL,
-     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-     data TEXT NOT NULL,
-     version INTEGER NOT NULL,
-     indexed_version INTEGER NOT NULL DEFAULT 0,
-     matched_version INTEGER NOT NULL DEFAULT 0,
-     deleted_at TEXT,
-     source TEXT,
-     source_id TEXT,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX listings_by_company ON listings (company_id, deleted_at, updated_at DESC, id DESC);
-   CREATE INDEX listings_by_status ON listings (status, deleted_at);
-   CREATE UNIQUE INDEX listings_by_source ON listings (source, source_id) WHERE source IS NOT NULL;
-   CREATE TABLE profiles (
-     id TEXT PRIMARY KEY,
-     user_id TEXT NOT NULL UNIQUE,
-     data TEXT NOT NULL,
-     discoverable INTEGER NOT NULL,
-     version INTEGER NOT NULL,
-     matched_version INTEGER NOT NULL DEFAULT 0,
-     source TEXT,
-     source_id TEXT,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX profiles_discoverable ON profiles (discoverable, id);
-   CREATE UNIQUE INDEX profiles_by_source ON profiles (source, source_id) WHERE source IS NOT NULL;
-   CREATE TABLE refresh_tokens (
-     id TEXT PRIMARY KEY,
-     user_id TEXT NOT NULL,
-     family_id TEXT NOT NULL,
-     token_hash TEXT NOT NULL UNIQUE,
-     expires_at TEXT NOT NULL,
-     revoked_at TEXT,
-     replaced_by_id TEXT,
-     created_at TEXT NOT NULL
-   );
-   CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
-   CREATE TABLE matches (
-     listing_id TEXT NOT NULL,
-     profile_id TEXT NOT NULL,
-     score REAL NOT NULL,
-     summary TEXT NOT NULL,
-     listing_version INTEGER NOT NULL,
-     profile_version INTEGER NOT NULL,
-     computed_at TEXT NOT NULL,
-     PRIMARY KEY (listing_id, profile_id)
-   );
-   CREATE INDEX matches_by_listing ON matches (listing_id, score DESC, profile_id);
-   CREATE INDEX matches_by_profile ON matches (profile_id, score DESC, listing_id);
-   CREATE TABLE match_state (
-     kind TEXT NOT NULL,
-     entity_id TEXT NOT NULL,
-     version INTEGER NOT NULL,
-     PRIMARY KEY (kind, entity_id)
-   );
-   CREATE TABLE documents (
-     key TEXT PRIMARY KEY,
-     value TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );`,
-  // Candidates and recommendations become separate lists (side). Matches are derived data: drop them and
-  // let the reconcile sweep recompute every listing and profile.
-  `DROP TABLE matches;
-   CREATE TABLE matches (
-     side TEXT NOT NULL CHECK (side IN ('listing', 'profile')),
-     listing_id TEXT NOT NULL,
-     profile_id TEXT NOT NULL,
-     score REAL NOT NULL,
-     summary TEXT NOT NULL,
-     listing_version INTEGER NOT NULL,
-     profile_version INTEGER NOT NULL,
-     computed_at TEXT NOT NULL,
-     PRIMARY KEY (side, listing_id, profile_id)
-   );
-   CREATE INDEX matches_by_listing ON matches (side, listing_id, score DESC, profile_id);
-   CREATE INDEX matches_by_profile ON matches (side, profile_id, score DESC, listing_id);
-   DELETE FROM match_state;
-   UPDATE listings SET matched_version = 0;
-   UPDATE profiles SET matched_version = 0;`,
-];
 
 interface ListingRow {
   id: string;
@@ -292,28 +186,9 @@ export interface SqliteStore extends Store {
   readonly db: Database.Database;
 }
 
-export function openSqliteDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
-}
+export { openSqliteDatabase };
 
-function migrate(db: Database.Database): void {
-  const applied = db.pragma('user_version', { simple: true }) as number;
-  for (let index = applied; index < MIGRATIONS.length; index++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[index] as string);
-      db.pragma(`user_version = ${index + 1}`);
-    })();
-  }
-}
-
-/** The embedded store: one SQLite file under DATA_DIR, WAL mode, migrations versioned in code. */
+/** The embedded store: one SQLite file under DATA_DIR, WAL mode, migrations as numbered SQL files. */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = openSqliteDatabase(options.file);
 
