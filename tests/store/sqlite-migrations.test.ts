@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openSqliteDatabase, readMigrations } from '../../server/adapters/store/sqlite/database.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../server/adapters/store/sqlite/migrations/', import.meta.url));
 /** Written by the store before its migrations became files; copied, never opened in place. */
