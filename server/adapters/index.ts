@@ -68,7 +68,7 @@ export async function createAdapters(
       );
       break;
     case 'mongodb': {
-      const { createMongoStore } = await import('./store/mongodb.ts');
+      const { createMongoStore } = await import('./store/mongodb/index.ts');
       store = createMongoStore({ uri: config.mongodbUri as string });
       await store.ping();
       log.info('store: MongoDB');
