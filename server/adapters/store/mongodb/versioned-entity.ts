@@ -41,11 +41,10 @@ async function* keysetBatches<T extends { _id: string }>(
   }
 }
 
-/** The fields listings and profiles share: every write bumps `version`; imports carry a source key. */
+/** Listings and profiles: every write bumps `version`. */
 export interface VersionedDoc {
   _id: string;
   version: number;
-  source: SourceKey | null;
 }
 
 export interface VersionedCollectionSpec<Doc extends VersionedDoc, Entity> {

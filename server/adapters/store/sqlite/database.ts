@@ -24,7 +24,9 @@ export function readMigrations(directory: string = MIGRATIONS_DIRECTORY): Migrat
   const migrations = files.map((file): Migration => {
     const match = MIGRATION_FILE.exec(file);
     if (!match)
-      throw new Error(`SQLite migration ${file} is not named NNN-name.sql (e.g. 003-add-alerts.sql)`);
+      throw new Error(
+        `SQLite migration ${file} is not named NNN-name.sql (three digits, then lower-case words joined by hyphens)`,
+      );
     return { number: Number(match[1]), file, sql: readFileSync(join(directory, file), 'utf8') };
   });
   migrations.sort((a, b) => a.number - b.number || a.file.localeCompare(b.file));

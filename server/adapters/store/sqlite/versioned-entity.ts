@@ -3,12 +3,10 @@ import { versionConflict } from '../../../errors.ts';
 import type { LagKind, SourceKey, UpsertOutcome } from '../port.ts';
 import { now, rowsByIds } from './rows.ts';
 
-/** The columns listings and profiles share: every write bumps `version`; imports carry a source key. */
+/** Listings and profiles: every write bumps `version`. */
 export interface VersionedRow {
   id: string;
   version: number;
-  source: string | null;
-  source_id: string | null;
 }
 
 export interface VersionedTableSpec<Row extends VersionedRow, Entity, Kind extends LagKind> {
