@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { seedDemoBoard } from '../../server/seed/demo.ts';
 import { importFile, type ImportReport } from '../../server/seed/importer.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';

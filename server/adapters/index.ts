@@ -10,7 +10,7 @@ import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
 import { createSqliteSearchIndex } from './search/sqlite-fts.ts';
 import type { Store } from './store/port.ts';
-import { createSqliteStore, type SqliteStore } from './store/sqlite.ts';
+import { createSqliteStore, type SqliteStore } from './store/sqlite/index.ts';
 
 export interface AdapterLog {
   info(message: string): void;
@@ -68,7 +68,7 @@ export async function createAdapters(
       );
       break;
     case 'mongodb': {
-      const { createMongoStore } = await import('./store/mongodb.ts');
+      const { createMongoStore } = await import('./store/mongodb/index.ts');
       store = createMongoStore({ uri: config.mongodbUri as string });
       await store.ping();
       log.info('store: MongoDB');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { createAccountService } from '../../server/services/accounts.ts';
 import { uniqueEmail } from '../helpers/factories.ts';
 

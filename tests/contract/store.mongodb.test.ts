@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { describe } from 'vitest';
-import { createMongoStore } from '../../server/adapters/store/mongodb.ts';
+import { createMongoStore } from '../../server/adapters/store/mongodb/index.ts';
 import { describeStoreContract } from '../../server/adapters/store/store.contract.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
 

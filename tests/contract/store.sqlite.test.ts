@@ -1,4 +1,4 @@
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { describeStoreContract } from '../../server/adapters/store/store.contract.ts';
 
 describeStoreContract('sqlite', async () => createSqliteStore({ file: ':memory:' }));

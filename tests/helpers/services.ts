@@ -4,7 +4,7 @@ import type { JobQueue } from '../../server/adapters/queue/port.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
-import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { createServices, type ServiceDeps, type Services } from '../../server/services/index.ts';
 
 /** Token lifetimes for services under test (the config's defaults). */

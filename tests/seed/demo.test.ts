@@ -10,7 +10,7 @@ import { searchVocabulary } from '../../server/adapters/index.ts';
 import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
 import type { Listing, Profile, Store } from '../../server/adapters/store/port.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import {
   DEMO_CANDIDATE_EMAIL,
   DEMO_PASSWORD,

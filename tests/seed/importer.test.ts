@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Listing, Profile, Store } from '../../server/adapters/store/port.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { DISABLED_PASSWORD_HASH, importFile } from '../../server/seed/importer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'backboard-import-'));

@@ -2,28 +2,26 @@ import type { MatchRecord } from '../../server/adapters/store/port.ts';
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
-import {
-  companySchema,
-  listingSchema,
-  matchSchema,
-  profileSchema,
-  refreshTokenSchema,
-  userSchema,
-} from '../../server/adapters/store/mongodb-schemas.ts';
-import * as q from '../../server/adapters/store/mongodb-queries.ts';
+import * as q from '../../server/adapters/store/mongodb/queries/index.ts';
 import {
   canonicalJson,
+  companySchema,
   connectRetryDelayMs,
   createMongoStore,
   createStoreConnection,
   duplicateKeyField,
   isTransientMongoError,
+  listingFromDoc,
+  listingSchema,
+  matchSchema,
+  profileFromDoc,
+  profileSchema,
   redactMongoUri,
-  toListing,
-  toProfile,
-  toUser,
+  refreshTokenSchema,
   translateMongoError,
-} from '../../server/adapters/store/mongodb.ts';
+  userFromDoc,
+  userSchema,
+} from '../../server/adapters/store/mongodb/index.ts';
 import type { ListingPatch, NewUser } from '../../server/adapters/store/port.ts';
 import { newListing, profileData } from '../helpers/factories.ts';
 
@@ -569,7 +567,7 @@ describe('MongoDB documents as port entities', () => {
     const stored = new models.listings(
       q.newListingDoc(newListing(OWNER, { source: { source: 'skillspan', sourceId: '7' } }), 'l1', NOW),
     ).toObject();
-    const listing = toListing(stored);
+    const listing = listingFromDoc(stored);
     expect(listing).toEqual({
       ...newListing(OWNER),
       id: 'l1',
@@ -583,14 +581,14 @@ describe('MongoDB documents as port entities', () => {
       updatedAt: '2026-03-01T12:00:00.000Z',
     });
     expect(listing).not.toHaveProperty('indexPending');
-    const user = toUser(new models.users(q.newUserDoc(userInput(), 'u1', NOW)).toObject());
+    const user = userFromDoc(new models.users(q.newUserDoc(userInput(), 'u1', NOW)).toObject());
     expect(user).toEqual({
       ...userInput(),
       id: 'u1',
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
-    const profile = toProfile(
+    const profile = profileFromDoc(
       new models.profiles(q.newProfileDoc('u1', profileData(), 'p1', NOW)).toObject(),
     );
     expect(profile).toMatchObject({ ...profileData(), id: 'p1', userId: 'u1', version: 1, source: null });

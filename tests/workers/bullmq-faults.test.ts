@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createBullMqQueue } from '../../server/adapters/queue/bullmq.ts';
 import type { JobQueue } from '../../server/adapters/queue/port.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
-import { createSqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { scoreCandidate } from '../../server/domain/matching.ts';
 import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';

@@ -3,7 +3,7 @@ import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts'
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
-import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite.ts';
+import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { JOB_NAMES, TOP_CANDIDATES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { createServices } from '../../server/services/index.ts';

@@ -205,6 +205,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(first.listing.source).toEqual(source);
       });
 
+      it('brings a deleted listing back when it is imported again, keeping its status unless the import states one', async () => {
+        const owner = await recruiter();
+        const source = { source: 'skillspan', sourceId: '43' };
+        const first = await store.listings.upsertBySource({
+          ...newListing(owner, { status: 'closed' }),
+          source,
+        });
+        await store.listings.delete(first.listing.id);
+        await expect(store.listings.update(first.listing.id, { title: 'Too late' })).rejects.toMatchObject({
+          code: 'not_found',
+        });
+        const revived = await store.listings.upsertBySource({ ...newListing(owner), source });
+        expect(revived).toMatchObject({
+          outcome: 'updated',
+          listing: { id: first.listing.id, status: 'closed', version: 3, deletedAt: null },
+        });
+        expect((await store.listings.findById(first.listing.id))?.version).toBe(3);
+        expect((await store.listings.upsertBySource({ ...newListing(owner), source })).outcome).toBe(
+          'unchanged',
+        );
+        const reopened = await store.listings.upsertBySource({
+          ...newListing(owner, { status: 'open' }),
+          source,
+        });
+        expect(reopened).toMatchObject({ outcome: 'updated', listing: { status: 'open', version: 4 } });
+      });
+
       it('scans and counts by status', async () => {
         const owner = await recruiter();
         const open = await store.listings.create(newListing(owner));
@@ -253,6 +280,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.profiles.markProcessed('matched', hidden.id, 1);
         expect((await store.profiles.findLagging('matched', 10)).map((p) => p.id)).toEqual([visible.id]);
         expect((await store.profiles.findManyByIds([hidden.id])).map((p) => p.id)).toEqual([hidden.id]);
+      });
+
+      it('lets a first save through whatever version it expects', async () => {
+        const user = await candidate();
+        expect(await store.profiles.save(user.id, profileData(), 5)).toMatchObject({ version: 1 });
+      });
+
+      it('scans profiles in batches and never lowers a matched version', async () => {
+        const saved = [];
+        for (let i = 0; i < 3; i++)
+          saved.push(await store.profiles.save((await candidate()).id, profileData()));
+        const scanned = await collect(store.profiles.scan(2));
+        expect(scanned.map((p) => p.id).sort()).toEqual(saved.map((p) => p.id).sort());
+        await store.profiles.save(saved[0]!.userId, profileData({ headline: 'v2' }));
+        await store.profiles.markProcessed('matched', saved[0]!.id, 2);
+        await store.profiles.markProcessed('matched', saved[0]!.id, 1);
+        expect((await store.profiles.findById(saved[0]!.id))?.matchedVersion).toBe(2);
+        expect((await store.profiles.findLagging('matched', 10)).map((p) => p.id).sort()).toEqual(
+          [saved[1]!.id, saved[2]!.id].sort(),
+        );
       });
 
       it('upserts imported profiles by source id', async () => {
