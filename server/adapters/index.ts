@@ -8,7 +8,7 @@ import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
-import { createSqliteSearchIndex } from './search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from './search/sqlite-fts/index.ts';
 import type { Store } from './store/port.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite.ts';
 
