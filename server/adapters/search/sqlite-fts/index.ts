@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { SearchIndex, SearchVocabulary } from '../port.ts';
 import { createSearchConnection } from './connection.ts';
+import { forgetIndexCache } from './index-cache.ts';
 import { createQueryVocabulary } from './query-planner.ts';
 import { openSearchTables, searchTables } from './schema.ts';
 import { createSearch } from './search.ts';
@@ -35,8 +36,12 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
   const tables = searchTables(options.tablePrefix ?? 'search_');
   const ownsDb = 'file' in options.db;
   const db = 'file' in options.db ? new Database(options.db.file) : options.db;
-  openSearchTables(db, tables);
   const connection = createSearchConnection(db, tables);
+  // Reported by the first applySettings: the tables hold no documents, whatever the store holds.
+  let rebuildNeeded = openSearchTables(db, tables).created;
+  // Another index object on this handle may have loaded the tables just replaced, and this
+  // connection's own changes do not move `data_version`.
+  if (rebuildNeeded) forgetIndexCache(connection);
   const analyzer = createTextAnalyzer(options.vocabulary);
   const writer = createSearchWriter(connection, analyzer);
   const search = createSearch({
@@ -48,7 +53,10 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
 
   return {
     async applySettings() {
-      // Tables are created by the factory; nothing else to apply.
+      // The tables were made current when the index was made (writes need them at once).
+      const answer = { rebuildNeeded };
+      rebuildNeeded = false;
+      return answer;
     },
     async upsert(batch) {
       writer.upsert(batch);
