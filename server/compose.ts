@@ -67,6 +67,15 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
+  // An empty new index beside listings the store marks as indexed: the reconcile sweep would not
+  // catch up, so every listing is indexed again (before seeding, which indexes its own listings).
+  if (adapters.searchRebuildNeeded && (await adapters.store.listings.count()) > 0) {
+    const reindex = await app.services.admin.start('reindex');
+    app.log.info(
+      { operationId: reindex.id },
+      `search index schema changed: re-indexing ${reindex.total} listings`,
+    );
+  }
   if (config.seedDemo && options.seed) await options.seed({ app, adapters });
   // Catch up on anything a crash left behind, then keep the salary bands current.
   await adapters.queue.enqueue('reconcile', { reason: 'start-up' }, { jobId: `startup-${Date.now()}` });

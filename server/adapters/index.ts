@@ -22,6 +22,11 @@ export interface Adapters {
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
   backends: { name: string; adapter: string; ping(): Promise<void> }[];
+  /**
+   * At start-up the search index was new, or its schema or settings were of another version: it
+   * lacks listings the store holds until every one is indexed again.
+   */
+  searchRebuildNeeded: boolean;
   close(): Promise<void>;
 }
 
@@ -98,7 +103,7 @@ export async function createAdapters(
     default:
       unreachable(kinds.search);
   }
-  await search.applySettings();
+  const { rebuildNeeded: searchRebuildNeeded } = await search.applySettings();
   if (options.observeCall) {
     store = instrumentStore(store, kinds.store, options.observeCall);
     search = instrumentSearchIndex(search, kinds.search, options.observeCall);
@@ -133,6 +138,7 @@ export async function createAdapters(
       { name: 'search', adapter: kinds.search, ping: () => search.ping() },
       { name: 'queue', adapter: kinds.queue, ping: () => queue.ping() },
     ],
+    searchRebuildNeeded,
     async close() {
       // Workers and queue first (running jobs finish), then search, then the store they write to.
       await queue.close();
