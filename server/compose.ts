@@ -70,6 +70,9 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
+  // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
+  // batch a minute), before seeding, which indexes its own listings.
+  if (adapters.listingsToReindex > 0) await app.services.admin.start('reindex');
   if (config.seedDemo && options.seed) await options.seed({ app, adapters });
   // Catch up on anything a crash left behind, then keep the salary bands current.
   await adapters.queue.enqueue('reconcile', { reason: 'start-up' }, { jobId: `startup-${Date.now()}` });

@@ -12,7 +12,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { seedDemoBoard } from '../../server/seed/demo.ts';
 import { importFile, type ImportReport } from '../../server/seed/importer.ts';

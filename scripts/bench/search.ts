@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { ListingDocument, SearchQuery, SearchVocabulary } from '../../server/adapters/search/port.ts';
 import { FACET_NAMES } from '../../server/adapters/search/port.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';

@@ -8,7 +8,7 @@ import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
-import { createSqliteSearchIndex } from './search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from './search/sqlite-fts/index.ts';
 import type { Store } from './store/port.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite/index.ts';
 
@@ -22,6 +22,12 @@ export interface Adapters {
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
   backends: { name: string; adapter: string; ping(): Promise<void> }[];
+  /**
+   * Listings to index again: at start-up the search index was new, or its schema or settings were of
+   * another version, so it lacks what the store holds. They are already recorded as not indexed (the
+   * reconcile sweep finishes the rebuild even after a crash); 0 when the index was current.
+   */
+  listingsToReindex: number;
   close(): Promise<void>;
 }
 
@@ -98,7 +104,11 @@ export async function createAdapters(
     default:
       unreachable(kinds.search);
   }
-  await search.applySettings();
+  const { rebuildNeeded } = await search.applySettings();
+  const listingsToReindex = rebuildNeeded ? await store.listings.resetProcessed('indexed') : 0;
+  if (listingsToReindex > 0) {
+    log.info(`search: the index is new or its schema changed; re-indexing ${listingsToReindex} listings`);
+  }
   if (options.observeCall) {
     store = instrumentStore(store, kinds.store, options.observeCall);
     search = instrumentSearchIndex(search, kinds.search, options.observeCall);
@@ -133,6 +143,7 @@ export async function createAdapters(
       { name: 'search', adapter: kinds.search, ping: () => search.ping() },
       { name: 'queue', adapter: kinds.queue, ping: () => queue.ping() },
     ],
+    listingsToReindex,
     async close() {
       // Workers and queue first (running jobs finish), then search, then the store they write to.
       await queue.close();

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import {
   contractVocabulary,
   describeSearchIndexContract,

@@ -3,7 +3,7 @@ import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts'
 import type { JobQueue } from '../../server/adapters/queue/port.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { createServices, type ServiceDeps, type Services } from '../../server/services/index.ts';
 

@@ -10,7 +10,7 @@ import {
   type SearchQuery,
 } from '../../server/adapters/search/port.ts';
 import { contractVocabulary } from '../../server/adapters/search/search-index.contract.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 
 /**

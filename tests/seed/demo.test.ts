@@ -8,7 +8,7 @@ import { createBackboard, type Backboard, type BackboardOptions } from '../../se
 import { loadConfig } from '../../server/config.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import type { Listing, Profile, Store } from '../../server/adapters/store/port.ts';
 import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import {

@@ -351,6 +351,10 @@ describe('MongoDB query and update documents', () => {
         update: { $set: { indexedVersion: 4 } },
       },
     });
+    expect(plain(q.resetProcessedUpdate('indexed'))).toEqual({
+      filter: {},
+      update: { $set: { indexedVersion: 0, indexPending: true } },
+    });
     expect(plain(q.purgeableListings())).toEqual({
       deletedAt: { $ne: null },
       indexPending: false,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInProcessQueue } from '../../server/adapters/queue/in-process.ts';
-import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts.ts';
+import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';

@@ -321,10 +321,22 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
   return {
     applySettings: () =>
       guarded(async () => {
-        assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), [
-          'index_already_exists',
-        ]);
-        assertSucceeded(await index.updateSettings(meiliSettingsFor(options.vocabulary)).waitTask(wait));
+        const desired = meiliSettingsFor(options.vocabulary);
+        const creation = await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+        assertSucceeded(creation, ['index_already_exists']);
+        let rebuildNeeded = creation.status === 'succeeded';
+        if (!rebuildNeeded) {
+          // Other filterable, sortable or searchable attributes mean document fields that documents
+          // written before may lack; any other change Meilisearch applies to the documents it holds.
+          const current = await index.getSettings();
+          const asSet = (attributes: readonly unknown[] | null | undefined) =>
+            JSON.stringify((attributes ?? []).map((a) => JSON.stringify(a)).sort());
+          rebuildNeeded = (
+            ['filterableAttributes', 'sortableAttributes', 'searchableAttributes'] as const
+          ).some((key) => asSet(current[key]) !== asSet(desired[key]));
+        }
+        assertSucceeded(await index.updateSettings(desired).waitTask(wait));
+        return { rebuildNeeded };
       }),
     upsert: (docs) =>
       guarded(async () => {

@@ -77,8 +77,14 @@ export interface SearchResult {
 }
 
 export interface SearchIndex {
-  /** Creates the index and applies its settings; idempotent, call once at start-up. */
-  applySettings(): Promise<void>;
+  /**
+   * Creates the index and applies its settings; idempotent, call once at start-up. `rebuildNeeded`
+   * is true when, before this call (or before the adapter was made, for one that opens its tables
+   * then), the index did not exist or its schema or settings differed from this code's: it then
+   * lacks documents the store holds, or fields the settings now use, and every listing must be
+   * upserted again. Called again, it is false.
+   */
+  applySettings(): Promise<{ rebuildNeeded: boolean }>;
   /**
    * Adds or replaces documents, skipping any whose `version` is lower than the indexed one.
    * Resolves once the change is visible to `search` (read-your-writes).

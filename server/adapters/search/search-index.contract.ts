@@ -126,10 +126,11 @@ function probeValues(name: SearchFilterName, docs: ListingDocument[]): unknown[]
 export function describeSearchIndexContract(name: string, makeIndex: () => Promise<SearchIndex>): void {
   describe(`SearchIndex contract: ${name}`, () => {
     let index: SearchIndex;
+    let firstSettings: { rebuildNeeded: boolean };
 
     beforeEach(async () => {
       index = await makeIndex();
-      await index.applySettings();
+      firstSettings = await index.applySettings();
     });
 
     afterEach(async () => {
@@ -139,6 +140,20 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
 
     const find = async (q: string, overrides: Partial<SearchQuery> = {}) =>
       idsOf(await index.search(query({ q, ...overrides })));
+
+    describe('settings', () => {
+      it('say once that a new index needs every document', async () => {
+        expect(firstSettings).toEqual({ rebuildNeeded: true });
+        expect(await index.applySettings()).toEqual({ rebuildNeeded: false });
+      });
+
+      it('keep the documents when applied again', async () => {
+        await index.upsert([listingDoc({ id: 'kept', title: 'Rust Engineer' })]);
+        await index.applySettings();
+        expect(await index.stats()).toEqual({ documents: 1 });
+        expect(await find('rust')).toEqual(['kept']);
+      });
+    });
 
     describe('relevance', () => {
       it('finds postings by words of the title, skills, company and description', async () => {

@@ -165,6 +165,11 @@ export interface ListingStore {
   findLagging(kind: LagKind, limit: number): Promise<Listing[]>;
   /** Records that `version` was processed; never lowers what is recorded. */
   markProcessed(kind: LagKind, id: string, version: number): Promise<void>;
+  /**
+   * Marks every listing (tombstones included) as not processed for `kind`, so the reconcile sweep
+   * redoes them all: what a search index rebuilt empty needs, recorded durably before any work starts.
+   */
+  resetProcessed(kind: LagKind): Promise<number>;
   /** Removes tombstones whose deletion the index has seen. */
   purgeDeleted(): Promise<number>;
   /** Every non-deleted listing in id order, in batches. */

@@ -187,6 +187,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listings.findLagging('matched', 10)).map((l) => l.id)).toEqual([listing.id]);
       });
 
+      it('resets one kind of processing for every listing, leaving the other kind alone', async () => {
+        const listing = await store.listings.create(newListing(await recruiter()));
+        await store.listings.markProcessed('indexed', listing.id, 1);
+        await store.listings.markProcessed('matched', listing.id, 1);
+        expect(await store.listings.resetProcessed('indexed')).toBe(1);
+        expect((await store.listings.findLagging('indexed', 10)).map((l) => l.id)).toEqual([listing.id]);
+        expect(await store.listings.findLagging('matched', 10)).toEqual([]);
+        await store.listings.markProcessed('indexed', listing.id, 1);
+        expect(await store.listings.findLagging('indexed', 10)).toEqual([]);
+      });
+
       it('upserts by source id idempotently', async () => {
         const owner = await recruiter();
         const source = { source: 'skillspan', sourceId: '42' };

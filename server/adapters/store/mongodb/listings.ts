@@ -125,6 +125,7 @@ export function createListingStore(run: MongoRun): ListingStore {
     },
     findLagging: listings.findLagging,
     markProcessed: listings.markProcessed,
+    resetProcessed: listings.resetProcessed,
     purgeDeleted: () =>
       run(
         'listing',

@@ -128,6 +128,12 @@ export function createVersionedCollection<Doc extends VersionedDoc, Entity, Kind
         if (result.matchedCount === 0) await model(models).updateOne(behind.filter, behind.update);
       }),
 
+    resetProcessed: (kind: Kind) =>
+      run(entity, async (models) => {
+        const { filter, update } = q.resetProcessedUpdate(kind);
+        return (await model(models).updateMany(filter, update)).modifiedCount;
+      }),
+
     /** `scope` is built by the caller before the first batch, so bad input fails at the call. */
     scan: (batchSize: number, scope: q.Filter): AsyncIterable<Entity[]> => {
       const size = Math.max(1, q.asVersion(batchSize, 'batchSize'));

@@ -157,6 +157,9 @@ export function createListingStore(db: Database.Database): ListingStore {
     async findLagging(kind, limit) {
       return listings.findLagging(kind, limit);
     },
+    async resetProcessed(kind) {
+      return listings.resetProcessed(kind);
+    },
     async markProcessed(kind, id, version) {
       listings.markProcessed(kind, id, version);
     },

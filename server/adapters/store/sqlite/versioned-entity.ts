@@ -105,6 +105,11 @@ export function createVersionedTable<Row extends VersionedRow, Entity, Kind exte
     db.prepare(`UPDATE ${table} SET ${column} = MAX(${column}, ?) WHERE id = ?`).run(version, id);
   }
 
+  function resetProcessed(kind: Kind): number {
+    const column = lagColumns[kind];
+    return db.prepare(`UPDATE ${table} SET ${column} = 0 WHERE ${column} > 0`).run().changes;
+  }
+
   /** Keyset batches in id order. */
   async function* scan(batchSize: number, filter: ColumnFilter = {}): AsyncIterable<Entity[]> {
     const where = ['id > ?', ...conditions(filter)].join(' AND ');
@@ -132,6 +137,7 @@ export function createVersionedTable<Row extends VersionedRow, Entity, Kind exte
     upsertBySource,
     findLagging,
     markProcessed,
+    resetProcessed,
     scan,
     count,
   };

@@ -65,6 +65,12 @@ export function markProcessedUpdates(
   };
 }
 
+/** Every entity back to "not processed" for `kind`: version 0 and pending. */
+export function resetProcessedUpdate(kind: LagKind): FilterAndUpdate {
+  const fields = lagFields(kind);
+  return { filter: {}, update: { $set: { [fields.version]: 0, [fields.pending]: true } } };
+}
+
 /** Keyset pagination by id: each batch starts after the last id of the previous one. */
 export function afterId(scope: Filter, lastId: string | null): Filter {
   return lastId === null ? scope : { ...scope, _id: trusted({ $gt: asKey(lastId) }) };

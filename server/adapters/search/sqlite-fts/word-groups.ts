@@ -4,7 +4,7 @@
  * A query is an AND of word groups; a group is an OR of phrases (the word itself, its synonyms, its
  * typo candidates, a prefix of the last word). FTS5 finds a group's rows once; the cache then keeps
  * them current across writes by testing each written posting against the group here, in JavaScript,
- * the way FTS5 would: indexed text is already space-separated terms (fts-text.ts), so a phrase is a
+ * the way FTS5 would: indexed text is already space-separated terms (text-analyzer.ts), so a phrase is a
  * run of equal terms within one column and a prefix phrase's last term only has to begin with it.
  * A write therefore costs a log entry, and the first query after it re-reads nothing from FTS5.
  */
@@ -30,7 +30,7 @@ export interface RowChange {
 }
 
 export function phraseExpression(phrase: Phrase): string {
-  // Terms are letters and digits only (fts-text.ts), so quoting cannot be broken out of.
+  // Terms are letters and digits only (text-analyzer.ts), so quoting cannot be broken out of.
   return `"${phrase.terms.join(' ')}"${phrase.prefix ? '*' : ''}`;
 }
 

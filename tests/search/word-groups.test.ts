@@ -5,7 +5,7 @@ import {
   groupMatches,
   type IndexedColumns,
   type WordGroup,
-} from '../../server/adapters/search/fts-groups.ts';
+} from '../../server/adapters/search/sqlite-fts/word-groups.ts';
 
 const COLUMNS = ['title', 'skills', 'description'];
 const golang: WordGroup = {

@@ -1,5 +1,5 @@
-import type { SearchVocabulary } from './port.ts';
-import { technologyWords } from './vocabulary.ts';
+import type { SearchVocabulary } from '../port.ts';
+import { technologyWords } from '../vocabulary.ts';
 
 /**
  * The embedded engine's own tokenizer. FTS5 cannot take a tokenizer written in JavaScript, so text is

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTextAnalyzer, placeholderTerm } from '../../server/adapters/search/fts-text.ts';
+import {
+  createTextAnalyzer,
+  placeholderTerm,
+} from '../../server/adapters/search/sqlite-fts/text-analyzer.ts';
 
 const analyzer = createTextAnalyzer({
   skills: [

@@ -1,0 +1,153 @@
+import { AppError } from '../../../errors.ts';
+import type { ListingDocument } from '../port.ts';
+import type { SearchConnection } from './connection.ts';
+import { addTerm, forgetIndexCache, loadedIndexCache, type IndexCache } from './index-cache.ts';
+import { COLUMNS, MERGE_PAGES } from './schema.ts';
+import { placeholderTerm, type TextAnalyzer } from './text-analyzer.ts';
+import type { RowChange } from './word-groups.ts';
+
+/**
+ * Writes of the embedded engine. Each runs in a transaction of its own and then brings the shared
+ * in-memory cache up to date (documents, terms, and a log the word groups catch up with) instead of
+ * emptying it.
+ */
+export interface SearchWriter {
+  upsert(batch: ListingDocument[]): void;
+  delete(ids: string[]): void;
+  clear(): void;
+}
+
+export function createSearchWriter(connection: SearchConnection, analyzer: TextAnalyzer): SearchWriter {
+  const { db } = connection;
+  const { docs, fts } = connection.tables;
+
+  const selectExisting = db.prepare(`SELECT rid, version FROM ${docs} WHERE id = ?`);
+  const insertDoc = db.prepare(`INSERT INTO ${docs} (id, version, status, title, description, company,
+      company_id, seniority, remote, country, city, employment_type, salary_min_usd, salary_max_usd,
+      created_at, updated_at, skill_ids)
+    VALUES (@id, @version, @status, @title, @description, @company, @companyId, @seniority, @remote, @country,
+      @city, @employmentType, @salaryMinUsd, @salaryMaxUsd, @createdAt, @updatedAt, @skillIds) RETURNING rid`);
+  const updateDoc = db.prepare(`UPDATE ${docs} SET version = @version, status = @status, title = @title,
+      description = @description, company = @company, company_id = @companyId, seniority = @seniority,
+      remote = @remote, country = @country, city = @city, employment_type = @employmentType,
+      salary_min_usd = @salaryMinUsd, salary_max_usd = @salaryMaxUsd, created_at = @createdAt,
+      updated_at = @updatedAt, skill_ids = @skillIds
+    WHERE rid = @rid`);
+  const deleteDocRow = db.prepare(`DELETE FROM ${docs} WHERE rid = ?`);
+  const deleteFtsRow = db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`);
+  const insertFtsRow = db.prepare(
+    `INSERT INTO ${fts} (rowid, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const mergeSegments = db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('merge', ${MERGE_PAGES})`);
+
+  /** The text of each FTS5 column (COLUMNS order): terms joined by spaces. */
+  function columnTexts(doc: ListingDocument): string[] {
+    return [
+      analyzer.indexText(doc.title),
+      [
+        ...doc.skills.map((s) => placeholderTerm('skill', s.id)),
+        ...doc.skills.map((s) => analyzer.indexText(s.name)),
+      ].join(' '),
+      analyzer.indexText(doc.company),
+      analyzer.indexText(doc.description),
+      analyzer.indexText(`${doc.seniority} ${doc.remote} ${doc.employmentType} ${doc.city}`),
+    ];
+  }
+
+  const writeDocuments = db.transaction((batch: ListingDocument[]) => {
+    const written: { rid: number; doc: ListingDocument; columns: string[] }[] = [];
+    for (const doc of batch) {
+      const existing = selectExisting.get(doc.id) as { rid: number; version: number } | undefined;
+      if (existing && existing.version > doc.version) continue;
+      const { skills, ...fields } = doc;
+      const row = { ...fields, skillIds: JSON.stringify(skills.map((s) => s.id)) };
+      let rid: number;
+      if (existing) {
+        rid = existing.rid;
+        updateDoc.run({ ...row, rid });
+        deleteFtsRow.run(rid);
+      } else {
+        rid = (insertDoc.get(row) as { rid: number }).rid;
+      }
+      const columns = columnTexts(doc);
+      insertFtsRow.run(rid, ...columns);
+      written.push({ rid, doc, columns });
+    }
+    if (written.length > 0) mergeSegments.run();
+    return written;
+  });
+
+  const deleteDocuments = db.transaction((ids: string[]) => {
+    const removed: number[] = [];
+    for (const id of ids) {
+      const existing = selectExisting.get(id) as { rid: number } | undefined;
+      if (!existing) continue;
+      deleteFtsRow.run(existing.rid);
+      deleteDocRow.run(existing.rid);
+      removed.push(existing.rid);
+    }
+    if (removed.length > 0) mergeSegments.run();
+    return removed;
+  });
+
+  const clearAll = db.transaction(() => {
+    db.prepare(`DELETE FROM ${docs}`).run();
+    db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
+  });
+
+  /** Empties the text queries' cache and logs the writes for the word groups to catch up with. */
+  function recordWrites(cache: IndexCache, changes: RowChange[]): void {
+    cache.textMatches.clear();
+    cache.textMatchRows = 0;
+    cache.groups.record(changes);
+  }
+
+  /**
+   * Writes update the in-memory caches as soon as they return; inside a caller's transaction, a later
+   * rollback would leave the caches ahead of the file (a rollback does not move `data_version`).
+   */
+  function assertOwnTransaction(): void {
+    if (db.inTransaction) {
+      throw new AppError('internal', 'Search index writes must not run inside another transaction');
+    }
+  }
+
+  return {
+    upsert(batch) {
+      assertOwnTransaction();
+      const written = writeDocuments(batch);
+      const cache = loadedIndexCache(connection);
+      if (!cache) return;
+      recordWrites(
+        cache,
+        written.map(({ rid, columns }) => ({
+          rid,
+          columns: columns.map((text) => text.split(' ').filter(Boolean)),
+        })),
+      );
+      for (const { rid, doc, columns } of written) {
+        cache.docs.set(
+          rid,
+          doc,
+          doc.skills.map((s) => s.id),
+        );
+        for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
+      }
+    },
+    delete(ids) {
+      assertOwnTransaction();
+      const removed = deleteDocuments(ids);
+      const cache = loadedIndexCache(connection);
+      if (!cache) return;
+      recordWrites(
+        cache,
+        removed.map((rid) => ({ rid, columns: null })),
+      );
+      for (const rid of removed) cache.docs.delete(rid);
+    },
+    clear() {
+      clearAll();
+      forgetIndexCache(connection);
+    },
+  };
+}
