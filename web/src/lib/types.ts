@@ -13,7 +13,7 @@ import type {
   Seniority,
   SkillRequirement,
 } from '../../../server/adapters/store/port.ts';
-import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
+import type { LoginBody, PublicUser, SessionResponse, SignupBody } from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
 import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
 import type { MatchKind, SkillGapEntry } from '../../../server/domain/matching.ts';
@@ -42,6 +42,8 @@ export type {
 };
 
 export type AuthAnswer = SessionResponse;
+export type SignupInput = SignupBody;
+export type LoginInput = LoginBody;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
 export type Listing = ListingAnswer & { candidatesCount?: number };
 export type ListingInput = ListingCreateBody;
