@@ -76,11 +76,15 @@ export class Resource<T> {
 /**
  * A resource owned by the component being set up: it loads once the component is mounted, loads again
  * whenever state its loader reads before its first `await` changes (a route parameter, a page number),
- * and stops when the component goes.
+ * and stops when the component goes. With `when`, it waits until that holds (the session is known, say).
  */
-export function resource<T>(loader: Loader<T>, options?: ResourceOptions<T>): Resource<T> {
+export function resource<T>(
+  loader: Loader<T>,
+  options: ResourceOptions<T> & { when?: () => boolean } = {},
+): Resource<T> {
   const data = new Resource(loader, options);
   $effect(() => {
+    if (options.when && !options.when()) return;
     void data.load();
     return () => data.stop();
   });
