@@ -10,7 +10,13 @@ import type {
   SalaryPeriod,
   Seniority,
 } from '../../lib/types.ts';
-import type { EditableRequirement } from './editable-requirement.ts';
+
+/** A skill requirement while it is being edited: the skill by name, the server resolves it. */
+export interface EditableRequirement {
+  name: string;
+  level: number;
+  weight: number;
+}
 
 export interface ListingFormState {
   title: string;
