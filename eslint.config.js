@@ -18,5 +18,20 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,svelte}', 'web/**/*.svelte.ts'],
     languageOptions: { globals: { ...globals.browser }, parserOptions: { parser: tseslint.parser } },
+    rules: {
+      // The bundle may carry only the vocabulary the server shares; its schemas' types are erased.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/*', '!**/server/shared'],
+              allowTypeImports: true,
+              message: 'At run time the web imports only server/shared/; use `import type` for API types.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -7,6 +7,7 @@ import type {
   Listing,
   ListingInput,
   ListingPatch,
+  LoginInput,
   MatchAnswer,
   Profile,
   ProfileInput,
@@ -15,6 +16,7 @@ import type {
   RecommendationsAnswer,
   SalaryBand,
   SearchAnswer,
+  SignupInput,
   SkillSuggestion,
 } from './types.ts';
 import type { FacetName } from '../../../server/shared/search-filters.ts';
@@ -186,18 +188,12 @@ export interface BandQuery {
 
 /** The typed surface of the HTTP API (DESIGN.md §2a). */
 export const api = {
-  async signup(input: {
-    email: string;
-    password: string;
-    name: string;
-    role: 'candidate' | 'recruiter';
-    company?: string;
-  }): Promise<PublicUser> {
+  async signup(input: SignupInput): Promise<PublicUser> {
     const answer = await request<AuthAnswer>('POST', '/api/auth/signup', { body: input });
     setAuth(answer);
     return answer.user;
   },
-  async login(input: { email: string; password: string }): Promise<PublicUser> {
+  async login(input: LoginInput): Promise<PublicUser> {
     const answer = await request<AuthAnswer>('POST', '/api/auth/login', { body: input });
     setAuth(answer);
     return answer.user;

@@ -1,63 +1,11 @@
-/** A minimal History API router: a table of path patterns, the current match as reactive state. */
-
-export type RouteName =
-  | 'search'
-  | 'posting'
-  | 'profile'
-  | 'recommendations'
-  | 'recruiter'
-  | 'listing-new'
-  | 'listing-edit'
-  | 'listing-candidates'
-  | 'admin'
-  | 'login'
-  | 'signup'
-  | 'about'
-  | 'not-found';
-
-export interface RouteMatch {
-  name: RouteName;
-  params: Record<string, string>;
-}
-
-const ROUTES: [pattern: string, name: RouteName][] = [
-  ['/', 'search'],
-  ['/jobs/:id', 'posting'],
-  ['/profile', 'profile'],
-  ['/recommendations', 'recommendations'],
-  ['/recruiter', 'recruiter'],
-  ['/recruiter/listings/new', 'listing-new'],
-  ['/recruiter/listings/:id/edit', 'listing-edit'],
-  ['/recruiter/listings/:id/candidates', 'listing-candidates'],
-  ['/admin', 'admin'],
-  ['/login', 'login'],
-  ['/signup', 'signup'],
-  ['/about', 'about'],
-];
-
-export function matchRoute(path: string): RouteMatch {
-  const parts = path.replace(/\/+$/, '').split('/').filter(Boolean);
-  for (const [pattern, name] of ROUTES) {
-    const patternParts = pattern.split('/').filter(Boolean);
-    if (patternParts.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matches = patternParts.every((part, index) => {
-      const actual = parts[index] ?? '';
-      if (part.startsWith(':')) {
-        params[part.slice(1)] = decodeURIComponent(actual);
-        return true;
-      }
-      return part === actual;
-    });
-    if (matches) return { name, params };
-  }
-  return { name: 'not-found', params: {} };
-}
+/**
+ * A minimal History API router: the current address as reactive state. Which page an address shows is
+ * the route table's business (routes.ts).
+ */
 
 class Router {
   path = $state(window.location.pathname);
   search = $state(window.location.search);
-  route = $derived(matchRoute(this.path));
   query = $derived(new URLSearchParams(this.search));
   /** Bumped on every navigation that changes the page, so the layout can move focus. */
   visit = $state(0);

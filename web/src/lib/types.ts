@@ -1,19 +1,19 @@
 /**
  * Shapes the API answers. Where the server has a TypeBox schema, its static type is reused here
- * (type-only imports: nothing from the server reaches the bundle); the rest follow DESIGN.md §2a.
+ * (type-only imports, erased at build: at run time the web imports only server/shared/, which lint
+ * enforces); the rest follow DESIGN.md §2a.
  */
 import type { Static } from 'typebox';
 import type {
   EmploymentType,
   ListingStatus,
-  Location,
   RemotePolicy,
   Role,
   SalaryPeriod,
   Seniority,
-  SkillRequirement,
-} from '../../../server/adapters/store/port.ts';
-import type { PublicUser, SessionResponse } from '../../../server/schemas/auth.ts';
+} from '../../../server/shared/vocabulary.ts';
+import type { Location, SkillRequirement } from '../../../server/adapters/store/port.ts';
+import type { LoginBody, PublicUser, SessionResponse, SignupBody } from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
 import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
 import type { MatchKind, SkillGapEntry } from '../../../server/domain/matching.ts';
@@ -42,6 +42,8 @@ export type {
 };
 
 export type AuthAnswer = SessionResponse;
+export type SignupInput = SignupBody;
+export type LoginInput = LoginBody;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
 export type Listing = ListingAnswer & { candidatesCount?: number };
 export type ListingInput = ListingCreateBody;

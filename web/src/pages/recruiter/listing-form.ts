@@ -1,0 +1,118 @@
+/** The listing editor's state, how it comes from a listing and goes to the API, and what it refuses. */
+import type { Problems } from '../../lib/forms/problems.ts';
+import { salaryRangeProblem, type Amount } from '../../lib/forms/salary.ts';
+import type {
+  EmploymentType,
+  Listing,
+  ListingInput,
+  ListingPatch,
+  RemotePolicy,
+  SalaryPeriod,
+  Seniority,
+} from '../../lib/types.ts';
+
+/** A skill requirement while it is being edited: the skill by name, the server resolves it. */
+export interface EditableRequirement {
+  name: string;
+  level: number;
+  weight: number;
+}
+
+export interface ListingFormState {
+  title: string;
+  description: string;
+  location: { country: string; city: string };
+  remote: RemotePolicy;
+  employmentType: EmploymentType;
+  seniority: Seniority;
+  salary: { min: Amount; max: Amount; currency: string; period: SalaryPeriod };
+  requiredSkills: EditableRequirement[];
+  niceToHaveSkills: EditableRequirement[];
+  /** The version being edited, sent back so a concurrent edit is refused rather than overwritten. */
+  version: number | null;
+}
+
+export type ListingFormField = 'title' | 'salary';
+
+/** The server's shortest title (server/schemas/listing.ts). */
+const MIN_TITLE_LENGTH = 3;
+
+export function emptyListingForm(): ListingFormState {
+  return {
+    title: '',
+    description: '',
+    location: { country: 'DE', city: '' },
+    remote: 'hybrid',
+    employmentType: 'full-time',
+    seniority: 'mid',
+    salary: { min: null, max: null, currency: 'EUR', period: 'year' },
+    requiredSkills: [],
+    niceToHaveSkills: [],
+    version: null,
+  };
+}
+
+function editable(requirements: Listing['requiredSkills']): EditableRequirement[] {
+  return requirements.map((requirement) => ({
+    name: requirement.skill.name,
+    level: requirement.level,
+    weight: requirement.weight,
+  }));
+}
+
+export function listingFormFrom(listing: Listing): ListingFormState {
+  const { min, max, currency, period } = listing.salary;
+  return {
+    title: listing.title,
+    description: listing.description,
+    location: { country: listing.location.country, city: listing.location.city },
+    remote: listing.remote,
+    employmentType: listing.employmentType,
+    seniority: listing.seniority,
+    salary: { min, max, currency, period },
+    requiredSkills: editable(listing.requiredSkills),
+    niceToHaveSkills: editable(listing.niceToHaveSkills),
+    version: listing.version,
+  };
+}
+
+function requirementBody(requirement: EditableRequirement): ListingInput['requiredSkills'][number] {
+  // An emptied weight field means "the usual weight", not zero (which the API refuses).
+  return { skill: requirement.name, level: requirement.level, weight: Number(requirement.weight) || 1 };
+}
+
+/** The body of `POST /api/listings`. */
+export function listingBody(form: ListingFormState): ListingInput {
+  return {
+    title: form.title.trim(),
+    description: form.description,
+    location: { country: form.location.country, city: form.location.city.trim() },
+    remote: form.remote,
+    employmentType: form.employmentType,
+    seniority: form.seniority,
+    salary: {
+      min: Number(form.salary.min),
+      max: Number(form.salary.max),
+      currency: form.salary.currency,
+      period: form.salary.period,
+    },
+    requiredSkills: form.requiredSkills.map(requirementBody),
+    niceToHaveSkills: form.niceToHaveSkills.map(requirementBody),
+  };
+}
+
+/** The body of `PATCH /api/listings/:id`: every field, and the version the edit started from. */
+export function listingPatch(form: ListingFormState): ListingPatch {
+  return { ...listingBody(form), ...(form.version === null ? {} : { version: form.version }) };
+}
+
+/** What the browser's own checks (required, maxlength) cannot say; empty when the form may be sent. */
+export function listingFormProblems(form: ListingFormState): Problems<ListingFormField> {
+  const problems: Problems<ListingFormField> = {};
+  if (form.title.trim().length < MIN_TITLE_LENGTH) {
+    problems.title = `Give the listing a title of at least ${MIN_TITLE_LENGTH} characters.`;
+  }
+  const salary = salaryRangeProblem(form.salary);
+  if (salary) problems.salary = salary;
+  return problems;
+}
