@@ -3,13 +3,10 @@ import fastifyJwt from '@fastify/jwt';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Role } from '../adapters/store/port.ts';
+import type { Role } from '../shared/vocabulary.ts';
+import type { Viewer as AccessClaims } from '../services/viewer.ts';
 
-export interface AccessClaims {
-  sub: string;
-  role: Role;
-  companyId: string | null;
-}
+export type { AccessClaims };
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {

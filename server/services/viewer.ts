@@ -1,6 +1,11 @@
-import type { AccessClaims } from '../plugins/auth.ts';
+import type { Role } from '../shared/vocabulary.ts';
 
-export type Viewer = AccessClaims;
+/** Who is asking: the claims of a valid access token (the auth plugin verifies them). */
+export interface Viewer {
+  sub: string;
+  role: Role;
+  companyId: string | null;
+}
 
 /** A recruiter acts for their company; an admin may moderate any listing. */
 export function canManageListing(viewer: Viewer | null, listing: { companyId: string }): boolean {

@@ -2,7 +2,13 @@ import type { SkillRef } from '../../domain/skill-ref.ts';
 import { AppError } from '../../errors.ts';
 import type { EmploymentType, Listing, ListingStatus, RemotePolicy, Seniority } from '../store/port.ts';
 import { plainTextOfMarkdown } from './plain-text.ts';
-import { FACET_NAMES, type FacetName, type SearchFilter } from '../../shared/search-filters.ts';
+import {
+  FACET_NAMES,
+  filterField,
+  type FacetName,
+  type SearchFilter,
+  type SearchFilterName,
+} from '../../shared/search-filters.ts';
 
 /**
  * The search port: a full-text index of listings with typed filters, facet counts, sorts and highlights.
@@ -109,6 +115,16 @@ export interface SearchVocabulary {
 export const MAX_SEARCH_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 512;
 export const MAX_QUERY_WORDS = 10;
+
+/** The value a document holds for one filter of the filter table (skills by id). */
+export function documentFilterValue(
+  doc: ListingDocument,
+  name: SearchFilterName,
+): string | string[] | boolean | number {
+  const field = filterField(name) as keyof ListingDocument;
+  if (field === 'skills') return doc.skills.map((skill) => skill.id);
+  return doc[field] as string | string[] | boolean | number;
+}
 
 /** Adapters refuse what the route should already have refused, so a bad caller fails loudly. */
 export function assertValidSearchQuery(query: SearchQuery): void {

@@ -1,22 +1,39 @@
-import { FACET_NAMES, type FacetName, type ListingDocument } from '../port.ts';
+import {
+  FILTER_NAMES,
+  SEARCH_FILTERS,
+  type SearchFilterDef,
+  type SearchFilterName,
+} from '../../../shared/search-filters.ts';
+import { documentFilterValue, type ListingDocument } from '../port.ts';
 
-/** The facets with one value per document, in the order of `DocTable.codes`. */
-export const SCALAR_FACETS = ['seniority', 'remote', 'country', 'employmentType', 'company'] as const;
-export type ScalarFacet = (typeof SCALAR_FACETS)[number];
+/** What the table keeps of a document: what sorts read, and its value for every filter of the table. */
+export interface DocFacts {
+  id: string;
+  status: ListingDocument['status'];
+  salaryMinUsd: number;
+  salaryMaxUsd: number;
+  createdAt: number;
+  filters: Partial<Record<SearchFilterName, string | string[] | boolean | number>>;
+}
 
-/** What the table keeps of a document. */
-export type DocFields = Pick<
-  ListingDocument,
-  'id' | 'status' | ScalarFacet | 'salaryMinUsd' | 'salaryMaxUsd' | 'createdAt'
->;
+export function docFactsOf(doc: ListingDocument): DocFacts {
+  return {
+    id: doc.id,
+    status: doc.status,
+    salaryMinUsd: doc.salaryMinUsd,
+    salaryMaxUsd: doc.salaryMaxUsd,
+    createdAt: doc.createdAt,
+    filters: Object.fromEntries(FILTER_NAMES.map((name) => [name, documentFilterValue(doc, name)])),
+  };
+}
 
 /** Values of `DocTable.state`. */
 const ABSENT = 0;
 const CLOSED = 1;
 export const OPEN = 2;
-const NO_SKILLS = new Int32Array(0);
+const NONE = new Int32Array(0);
 
-/** Facet value ↔ integer, per facet; codes are never reused, so stale ones only count zero. */
+/** Facet value ↔ integer, per filter; codes are never reused, so stale ones only count zero. */
 export class FacetValues {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
@@ -34,10 +51,31 @@ export class FacetValues {
   }
 }
 
+/** The in-memory column of one filter, by its type in the filter table. */
+export type FilterColumn =
+  | { type: 'keyword'; values: FacetValues; codes: Int32Array }
+  | { type: 'keywords'; values: FacetValues; lists: Int32Array[] }
+  | { type: 'flag'; flags: Uint8Array }
+  | { type: 'atLeast'; numbers: Float64Array };
+
+function emptyColumn(def: SearchFilterDef): FilterColumn {
+  switch (def.type) {
+    case 'keyword':
+      return { type: 'keyword', values: new FacetValues(), codes: new Int32Array(0) };
+    case 'keywords':
+      return { type: 'keywords', values: new FacetValues(), lists: [] };
+    case 'flag':
+      return { type: 'flag', flags: new Uint8Array(0) };
+    case 'atLeast':
+      return { type: 'atLeast', numbers: new Float64Array(0) };
+  }
+}
+
 /**
  * What filters, facets and sorts need of each document, kept in memory beside the FTS5 index in dense
  * typed arrays indexed by rowid (rowids are small integers), so that filtering, counting and sorting
- * thousands of hits touch no objects. Facet values are interned to small integers.
+ * thousands of hits touch no objects. There is one column per filter of the filter table; keyword
+ * values are interned to small integers.
  */
 export class DocTable {
   capacity = 0;
@@ -48,13 +86,14 @@ export class DocTable {
   salaryMin = new Float64Array(0);
   salaryMax = new Float64Array(0);
   createdAt = new Float64Array(0);
-  /** Interned values of SCALAR_FACETS, one array per facet, in that order. */
-  codes: Int32Array[] = SCALAR_FACETS.map(() => new Int32Array(0));
-  skillCodes: Int32Array[] = [];
-  readonly facetValues = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetValues()])) as Record<
-    FacetName,
-    FacetValues
-  >;
+  readonly columns = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, emptyColumn(SEARCH_FILTERS[name] as SearchFilterDef)]),
+  ) as Record<SearchFilterName, FilterColumn>;
+
+  /** The skills column: attribute ranking reads which skills each posting lists. */
+  get skills(): Extract<FilterColumn, { type: 'keywords' }> {
+    return this.columns.skills as Extract<FilterColumn, { type: 'keywords' }>;
+  }
 
   private grow(rid: number): void {
     if (rid < this.capacity) return;
@@ -69,11 +108,15 @@ export class DocTable {
     this.salaryMin = widen(this.salaryMin, (n) => new Float64Array(n));
     this.salaryMax = widen(this.salaryMax, (n) => new Float64Array(n));
     this.createdAt = widen(this.createdAt, (n) => new Float64Array(n));
-    this.codes = this.codes.map((c) => widen(c, (n) => new Int32Array(n)));
+    for (const column of Object.values(this.columns)) {
+      if (column.type === 'keyword') column.codes = widen(column.codes, (n) => new Int32Array(n));
+      else if (column.type === 'flag') column.flags = widen(column.flags, (n) => new Uint8Array(n));
+      else if (column.type === 'atLeast') column.numbers = widen(column.numbers, (n) => new Float64Array(n));
+    }
     this.capacity = capacity;
   }
 
-  set(rid: number, doc: DocFields, skillIds: string[]): void {
+  set(rid: number, doc: DocFacts): void {
     this.grow(rid);
     this.end = Math.max(this.end, rid + 1);
     this.state[rid] = doc.status === 'open' ? OPEN : CLOSED;
@@ -81,15 +124,32 @@ export class DocTable {
     this.salaryMin[rid] = doc.salaryMinUsd;
     this.salaryMax[rid] = doc.salaryMaxUsd;
     this.createdAt[rid] = doc.createdAt;
-    SCALAR_FACETS.forEach((facet, position) => {
-      this.codes[position]![rid] = this.facetValues[facet].intern(doc[facet]);
-    });
-    this.skillCodes[rid] = Int32Array.from(skillIds, (id) => this.facetValues.skills.intern(id));
+    for (const name of FILTER_NAMES) {
+      const column = this.columns[name];
+      const value = doc.filters[name];
+      switch (column.type) {
+        case 'keyword':
+          column.codes[rid] = column.values.intern(String(value ?? ''));
+          break;
+        case 'keywords':
+          column.lists[rid] = Int32Array.from((value as string[] | undefined) ?? [], (v) =>
+            column.values.intern(v),
+          );
+          break;
+        case 'flag':
+          column.flags[rid] = value === true ? 1 : 0;
+          break;
+        case 'atLeast':
+          column.numbers[rid] = typeof value === 'number' ? value : Number.NaN;
+          break;
+      }
+    }
   }
 
   delete(rid: number): void {
     if (rid >= this.capacity) return;
     this.state[rid] = ABSENT;
-    this.skillCodes[rid] = NO_SKILLS;
+    for (const column of Object.values(this.columns))
+      if (column.type === 'keywords') column.lists[rid] = NONE;
   }
 }

@@ -1,42 +1,71 @@
+import { FILTER_NAMES, SEARCH_FILTERS, type SearchFilterDef } from '../../../shared/search-filters.ts';
 import { emptyFacets, type FacetName, type SearchFilter, type SearchResult } from '../port.ts';
-import { OPEN, SCALAR_FACETS, type DocTable } from './doc-table.ts';
+import { OPEN, type DocTable, type FacetValues } from './doc-table.ts';
 
 /**
  * Filters and facet counts of the embedded engine, over the document facts in memory (doc-table.ts)
  * rather than in SQL: for result sets of thousands of postings, testing typed arrays is much faster
- * than joining and grouping.
+ * than joining and grouping. Each filter is read generically, by its type in the filter table.
  */
 
-/** Whether the document at a rowid is open and passes the filter. */
-export function filterPredicate(filter: SearchFilter, docs: DocTable): (rid: number) => boolean {
-  const { state, salaryMax, createdAt, codes, skillCodes, facetValues } = docs;
-  // Values never indexed have no code: a list of only those matches nothing, as it should.
-  const anyOf: [Int32Array, Uint8Array][] = [];
-  SCALAR_FACETS.forEach((facet, position) => {
-    const values = filter[facet];
-    if (!values || values.length === 0) return;
-    const allowed = new Uint8Array(facetValues[facet].values.length);
-    for (const value of values) {
-      const code = facetValues[facet].codeOf(value);
-      if (code !== undefined) allowed[code] = 1;
-    }
-    anyOf.push([codes[position]!, allowed]);
-  });
-  const requiredSkills = [...new Set(filter.skills ?? [])].map((id) => facetValues.skills.codeOf(id) ?? -1);
-  const salaryMin = filter.salaryMinUsd ?? -Infinity;
-  const postedSince = filter.postedSince ?? -Infinity;
-  if (
-    anyOf.length === 0 &&
-    requiredSkills.length === 0 &&
-    salaryMin === -Infinity &&
-    postedSince === -Infinity
-  ) {
-    return (rid) => state[rid] === OPEN;
+type RowTest = (rid: number) => boolean;
+
+/** Codes of the given values; a value never indexed has no code and matches nothing, as it should. */
+function codesOf(values: readonly string[], interned: FacetValues): Uint8Array {
+  const allowed = new Uint8Array(interned.values.length);
+  for (const value of values) {
+    const code = interned.codeOf(value);
+    if (code !== undefined) allowed[code] = 1;
   }
+  return allowed;
+}
+
+/** One filter's test over the table, or null when it filters nothing. */
+function rowTest(docs: DocTable, name: (typeof FILTER_NAMES)[number], value: unknown): RowTest | null {
+  const def = SEARCH_FILTERS[name] as SearchFilterDef;
+  const column = docs.columns[name];
+  if (Array.isArray(value) && value.length === 0) return null;
+  switch (column.type) {
+    case 'keyword': {
+      const allowed = codesOf(value as string[], column.values);
+      const { codes } = column;
+      return (rid) => allowed[codes[rid]!] === 1;
+    }
+    case 'keywords': {
+      const wanted = [...new Set(value as string[])].map((v) => column.values.codeOf(v) ?? -1);
+      const { lists } = column;
+      if (def.type === 'keywords' && def.match === 'any') {
+        return (rid) => wanted.some((code) => lists[rid]!.includes(code));
+      }
+      return (rid) => wanted.every((code) => lists[rid]!.includes(code));
+    }
+    case 'flag': {
+      const { flags } = column;
+      const want = value === true ? 1 : 0;
+      return (rid) => flags[rid] === want;
+    }
+    case 'atLeast': {
+      const { numbers } = column;
+      const bound = value as number;
+      return (rid) => numbers[rid]! >= bound;
+    }
+  }
+}
+
+/** Whether the document at a rowid is open and passes the filter. */
+export function filterPredicate(filter: SearchFilter, docs: DocTable): RowTest {
+  const { state } = docs;
+  const tests: RowTest[] = [];
+  for (const name of FILTER_NAMES) {
+    const value = filter[name];
+    if (value === undefined) continue;
+    const test = rowTest(docs, name, value);
+    if (test) tests.push(test);
+  }
+  if (tests.length === 0) return (rid) => state[rid] === OPEN;
   return (rid) => {
-    if (state[rid] !== OPEN || salaryMax[rid]! < salaryMin || createdAt[rid]! < postedSince) return false;
-    for (const [facetCodes, allowed] of anyOf) if (allowed[facetCodes[rid]!] !== 1) return false;
-    for (const code of requiredSkills) if (!skillCodes[rid]!.includes(code)) return false;
+    if (state[rid] !== OPEN) return false;
+    for (const test of tests) if (!test(rid)) return false;
     return true;
   };
 }
@@ -49,22 +78,27 @@ export function countFacets(
 ): SearchResult['facets'] {
   const facets = emptyFacets();
   for (const facet of names) {
-    const values = docs.facetValues[facet].values;
-    const counter = new Int32Array(values.length);
-    if (facet === 'skills') {
-      const { skillCodes } = docs;
-      for (let i = 0; i < rids.length; i++) {
-        const codes = skillCodes[rids[i]!]!;
-        for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
-      }
-    } else {
-      const codes = docs.codes[SCALAR_FACETS.indexOf(facet)]!;
-      for (let i = 0; i < rids.length; i++) counter[codes[rids[i]!]!]!++;
-    }
+    const column = docs.columns[facet];
     const entries: [string, number][] = [];
-    counter.forEach((count, code) => {
-      if (count > 0) entries.push([values[code]!, count]);
-    });
+    if (column.type === 'flag') {
+      let yes = 0;
+      for (let i = 0; i < rids.length; i++) yes += column.flags[rids[i]!]!;
+      if (yes > 0) entries.push(['true', yes]);
+      if (rids.length - yes > 0) entries.push(['false', rids.length - yes]);
+    } else if (column.type === 'keyword' || column.type === 'keywords') {
+      const counter = new Int32Array(column.values.values.length);
+      if (column.type === 'keywords') {
+        for (let i = 0; i < rids.length; i++) {
+          const codes = column.lists[rids[i]!]!;
+          for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
+        }
+      } else {
+        for (let i = 0; i < rids.length; i++) counter[column.codes[rids[i]!]!]!++;
+      }
+      counter.forEach((count, code) => {
+        if (count > 0) entries.push([column.values.values[code]!, count]);
+      });
+    }
     entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     facets[facet] = Object.fromEntries(entries);
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SearchConnection } from './connection.ts';
-import { DocTable, type DocFields } from './doc-table.ts';
+import { DocTable, type DocFacts } from './doc-table.ts';
 import { isPlaceholder } from './text-analyzer.ts';
 import { GroupRowsCache } from './word-groups.ts';
 
@@ -87,11 +87,12 @@ export function currentIndexCache(connection: SearchConnection): IndexCache {
       addTerm(fresh, term as string);
     }
     const rows = statement(
-      `SELECT rid, id, status, seniority, remote, country, employment_type AS employmentType, company,
-        salary_min_usd AS salaryMinUsd, salary_max_usd AS salaryMaxUsd, created_at AS createdAt, skill_ids
-      FROM ${tables.docs}`,
-    ).iterate() as IterableIterator<{ rid: number; skill_ids: string } & DocFields>;
-    for (const row of rows) fresh.docs.set(row.rid, row, JSON.parse(row.skill_ids) as string[]);
+      `SELECT rid, id, status, salary_min_usd AS salaryMinUsd, salary_max_usd AS salaryMaxUsd,
+        created_at AS createdAt, filters FROM ${tables.docs}`,
+    ).iterate() as IterableIterator<Omit<DocFacts, 'filters'> & { rid: number; filters: string }>;
+    for (const row of rows) {
+      fresh.docs.set(row.rid, { ...row, filters: JSON.parse(row.filters) as DocFacts['filters'] });
+    }
     cache = fresh;
     byPrefix.set(tables.prefix, cache);
   }

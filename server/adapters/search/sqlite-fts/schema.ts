@@ -10,9 +10,11 @@ import { AppError } from '../../../errors.ts';
 /**
  * Bump when what is stored changes shape or meaning: a column of the documents table, the FTS5
  * columns or options, or the terms written into them (text-analyzer.ts, the column texts in
- * writes.ts). Tables written before the version existed (2026-11) have none and are recreated too.
+ * writes.ts), or the filter table (server/shared/search-filters.ts: each document's `filters` hold a value
+ * per filter). Tables written before the version existed (2026-11) have none and are recreated too.
+ * History: 1, the first versioned layout; 2, filter values as one JSON column read by the filter table.
  */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 
 /** The FTS5 columns, and their weights for bm25 in that order: title > skills > company > description. */
 export const COLUMNS = ['title', 'skills', 'company', 'description', 'tags'] as const;
@@ -65,18 +67,11 @@ function createTables(db: Database.Database, tables: SearchTables): void {
       status TEXT NOT NULL,
       title TEXT NOT NULL,
       description TEXT NOT NULL,
-      company TEXT NOT NULL,
-      company_id TEXT NOT NULL,
-      seniority TEXT NOT NULL,
-      remote TEXT NOT NULL,
-      country TEXT NOT NULL,
-      city TEXT NOT NULL,
-      employment_type TEXT NOT NULL,
       salary_min_usd REAL NOT NULL,
       salary_max_usd REAL NOT NULL,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,
-      skill_ids TEXT NOT NULL
+      filters TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE ${fts} USING fts5(
       ${COLUMNS.join(', ')},

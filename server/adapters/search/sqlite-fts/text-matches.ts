@@ -80,10 +80,10 @@ export function createTextMatcher(connection: SearchConnection, relevanceRowLimi
         while (j < inTitle.length && inTitle[j]! < rids[i]!) j++;
         if (inTitle[j] === rids[i]) scores[i] = titleWeight!;
       }
-      const skillCodes = plan.skillIds.flatMap((id) => cache.docs.facetValues.skills.codeOf(id) ?? []);
+      const skillCodes = plan.skillIds.flatMap((id) => cache.docs.skills.values.codeOf(id) ?? []);
       if (skillCodes.length > 0) {
         for (let i = 0; i < rids.length; i++) {
-          const listed = cache.docs.skillCodes[rids[i]!]!;
+          const listed = cache.docs.skills.lists[rids[i]!]!;
           for (const code of skillCodes) if (listed.includes(code)) scores[i]! += skillWeight!;
         }
       }

@@ -2,6 +2,7 @@ import { AppError } from '../../../errors.ts';
 import type { ListingDocument } from '../port.ts';
 import type { SearchConnection } from './connection.ts';
 import { addTerm, forgetIndexCache, loadedIndexCache, type IndexCache } from './index-cache.ts';
+import { docFactsOf, type DocFacts } from './doc-table.ts';
 import { COLUMNS, MERGE_PAGES } from './schema.ts';
 import { placeholderTerm, type TextAnalyzer } from './text-analyzer.ts';
 import type { RowChange } from './word-groups.ts';
@@ -22,16 +23,13 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
   const { docs, fts } = connection.tables;
 
   const selectExisting = db.prepare(`SELECT rid, version FROM ${docs} WHERE id = ?`);
-  const insertDoc = db.prepare(`INSERT INTO ${docs} (id, version, status, title, description, company,
-      company_id, seniority, remote, country, city, employment_type, salary_min_usd, salary_max_usd,
-      created_at, updated_at, skill_ids)
-    VALUES (@id, @version, @status, @title, @description, @company, @companyId, @seniority, @remote, @country,
-      @city, @employmentType, @salaryMinUsd, @salaryMaxUsd, @createdAt, @updatedAt, @skillIds) RETURNING rid`);
+  const insertDoc = db.prepare(`INSERT INTO ${docs} (id, version, status, title, description,
+      salary_min_usd, salary_max_usd, created_at, updated_at, filters)
+    VALUES (@id, @version, @status, @title, @description, @salaryMinUsd, @salaryMaxUsd, @createdAt,
+      @updatedAt, @filters) RETURNING rid`);
   const updateDoc = db.prepare(`UPDATE ${docs} SET version = @version, status = @status, title = @title,
-      description = @description, company = @company, company_id = @companyId, seniority = @seniority,
-      remote = @remote, country = @country, city = @city, employment_type = @employmentType,
-      salary_min_usd = @salaryMinUsd, salary_max_usd = @salaryMaxUsd, created_at = @createdAt,
-      updated_at = @updatedAt, skill_ids = @skillIds
+      description = @description, salary_min_usd = @salaryMinUsd, salary_max_usd = @salaryMaxUsd,
+      created_at = @createdAt, updated_at = @updatedAt, filters = @filters
     WHERE rid = @rid`);
   const deleteDocRow = db.prepare(`DELETE FROM ${docs} WHERE rid = ?`);
   const deleteFtsRow = db.prepare(`DELETE FROM ${fts} WHERE rowid = ?`);
@@ -55,12 +53,23 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
   }
 
   const writeDocuments = db.transaction((batch: ListingDocument[]) => {
-    const written: { rid: number; doc: ListingDocument; columns: string[] }[] = [];
+    const written: { rid: number; facts: DocFacts; columns: string[] }[] = [];
     for (const doc of batch) {
       const existing = selectExisting.get(doc.id) as { rid: number; version: number } | undefined;
       if (existing && existing.version > doc.version) continue;
-      const { skills, ...fields } = doc;
-      const row = { ...fields, skillIds: JSON.stringify(skills.map((s) => s.id)) };
+      const facts = docFactsOf(doc);
+      const row = {
+        id: doc.id,
+        version: doc.version,
+        status: doc.status,
+        title: doc.title,
+        description: doc.description,
+        salaryMinUsd: doc.salaryMinUsd,
+        salaryMaxUsd: doc.salaryMaxUsd,
+        createdAt: doc.createdAt,
+        updatedAt: doc.updatedAt,
+        filters: JSON.stringify(facts.filters),
+      };
       let rid: number;
       if (existing) {
         rid = existing.rid;
@@ -71,7 +80,7 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
       }
       const columns = columnTexts(doc);
       insertFtsRow.run(rid, ...columns);
-      written.push({ rid, doc, columns });
+      written.push({ rid, facts, columns });
     }
     if (written.length > 0) mergeSegments.run();
     return written;
@@ -125,12 +134,8 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
           columns: columns.map((text) => text.split(' ').filter(Boolean)),
         })),
       );
-      for (const { rid, doc, columns } of written) {
-        cache.docs.set(
-          rid,
-          doc,
-          doc.skills.map((s) => s.id),
-        );
+      for (const { rid, facts, columns } of written) {
+        cache.docs.set(rid, facts);
         for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
       }
     },
