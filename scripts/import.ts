@@ -29,8 +29,8 @@ const USAGE = `Usage: npm run import -- <postings|profiles> <file> [options]
 
 Records use the API's fields (see /docs): postings as POST /api/listings plus id, company and status;
 profiles as PUT /api/me/profile plus id, email and name. In CSV, skills are "Go:4;Kafka" (name:level),
-postings may add a weight ("Go:4:2"), profiles may give years ("Go:5y"). A posting without skills gets
-those its description names. Records without an id are keyed by a hash of their content.`;
+postings may add a weight ("Go:4:2"), profiles may give years ("Go:5y"); remoteRegions are "eu;DE" and
+visaSponsorship is true or false. A posting without skills gets those its description names. Records without an id are keyed by a hash of their content.`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);

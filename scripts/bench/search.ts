@@ -1,3 +1,4 @@
+import { areasCovered } from '../../server/shared/regions.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,8 @@ const SENIORITY_WORDS: Record<(typeof SENIORITIES)[number], string> = {
   lead: 'Lead',
 };
 const REMOTES = ['onsite', 'hybrid', 'remote'] as const;
+/** What remote postings list: their own country (most), the EU, or anywhere. */
+const REMOTE_AREAS: string[][] = [[], [], ['eu'], ['worldwide']];
 const EMPLOYMENT = ['full-time', 'full-time', 'full-time', 'contract', 'part-time'] as const;
 const PLACES = [
   ['DE', 'Berlin'],
@@ -170,6 +173,7 @@ function syntheticPostings(count: number): ListingDocument[] {
       );
     }
     const [country, city] = pick(PLACES);
+    const remote = pick(REMOTES);
     const base = 40_000 + Math.floor(random() * 120_000);
     const createdAt = start + Math.floor(random() * 365 * 86_400_000);
     docs.push({
@@ -180,12 +184,14 @@ function syntheticPostings(count: number): ListingDocument[] {
       companyId: `company-${i % 500}`,
       skills: skills.map((s) => ({ id: s.id, name: s.name })),
       seniority,
-      remote: pick(REMOTES),
+      remote,
       country,
       city,
       employmentType: pick(EMPLOYMENT),
       salaryMinUsd: base,
       salaryMaxUsd: base + 10_000 + Math.floor(random() * 40_000),
+      visaSponsorship: random() < 0.15,
+      remoteRegions: remote === 'remote' ? areasCovered(pick(REMOTE_AREAS), country) : [],
       createdAt,
       updatedAt: createdAt,
       status: random() < 0.9 ? 'open' : 'closed',

@@ -18,6 +18,7 @@ import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
+import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 const E2E_PROFILES = 10_000;
 const E2E_LISTINGS = 15;
@@ -209,6 +210,7 @@ async function bullMqThroughput(redisUrl: string): Promise<BenchRow[]> {
           salary: { min: 1, max: 2, currency: 'EUR', period: 'year' },
           requiredSkills: pick(3).map((skill) => ({ skill, level: 3, weight: 1 })),
           niceToHaveSkills: [],
+          ...LISTING_DEFAULTS,
           ownerId: 'bench',
           companyId: company.id,
           company: company.name,

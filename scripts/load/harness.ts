@@ -9,6 +9,7 @@ import { allSkills } from '../../server/domain/taxonomy.ts';
 import type { ListingData, ProfileData } from '../../server/adapters/store/port.ts';
 import { seededRandom } from '../bench/random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
+import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 /**
  * The load-test target: the embedded product (API, SQLite store, FTS5 search, in-process queue and
@@ -114,6 +115,7 @@ export function makeListing(rand: () => number, n: number): ListingData {
   const title = `${seniority === 'mid' ? '' : `${seniority[0]!.toUpperCase()}${seniority.slice(1)} `}${primary!.name} ${pick(ROLES)}`;
   const names = [primary!, ...rest].map((skill) => skill.name);
   return {
+    ...LISTING_DEFAULTS,
     title,
     description: [
       `## About the role (#${n})`,

@@ -6,6 +6,7 @@ import type {
   SalaryPeriod,
   Seniority,
 } from '../shared/vocabulary.ts';
+import { REMOTE_REGIONS, normaliseArea } from '../shared/regions.ts';
 import { isKnownCurrency } from './currency.ts';
 import type { SkillRef } from './skill-ref.ts';
 import { resolveSkill } from './skills.ts';
@@ -43,6 +44,27 @@ export interface ListingData {
   salary: SalaryRange;
   requiredSkills: SkillRequirement[];
   niceToHaveSkills: SkillRequirement[];
+  /** The employer sponsors a work visa for this role. */
+  visaSponsorship: boolean;
+  /**
+   * Remote postings: where a remote hire may live, as ISO countries and region ids (server/shared/
+   * regions.ts), canonical and each once; empty means the posting's own country. Empty otherwise.
+   */
+  remoteRegions: string[];
+}
+
+/**
+ * Values of the fields added to listings after the first were stored: data stored before a field
+ * existed reads as if written with its default. Every adapter reads stored listings through
+ * `withListingDefaults`.
+ */
+export const LISTING_DEFAULTS = {
+  visaSponsorship: false,
+  remoteRegions: [] as string[],
+} satisfies Partial<ListingData>;
+
+export function withListingDefaults<T extends Partial<ListingData>>(stored: T): T & typeof LISTING_DEFAULTS {
+  return { ...LISTING_DEFAULTS, remoteRegions: [], ...stored };
 }
 
 /** The fields of ListingData, for adapters that copy or compare them. */
@@ -56,9 +78,16 @@ export const LISTING_DATA_FIELDS = [
   'salary',
   'requiredSkills',
   'niceToHaveSkills',
+  'visaSponsorship',
+  'remoteRegions',
 ] as const satisfies readonly (keyof ListingData)[];
 
 export type { ListingStatus };
+
+/** The listing data of anything that holds it (a stored listing), field by field. */
+export function pickListingData(holder: ListingData): ListingData {
+  return Object.fromEntries(LISTING_DATA_FIELDS.map((field) => [field, holder[field]])) as unknown as ListingData;
+}
 
 /** A requirement as people type it: the skill by any name or alias. */
 export interface RequirementInput {
@@ -68,10 +97,17 @@ export interface RequirementInput {
 }
 
 /** Listing data as the API, the importer and the seed receive it (already schema-valid): skills by name. */
-export interface ListingInput extends Omit<ListingData, 'requiredSkills' | 'niceToHaveSkills' | 'salary'> {
+export interface ListingInput
+  extends Omit<
+    ListingData,
+    'requiredSkills' | 'niceToHaveSkills' | 'salary' | 'visaSponsorship' | 'remoteRegions'
+  > {
   salary: Omit<SalaryRange, 'estimated'> & { estimated?: boolean };
   requiredSkills: RequirementInput[];
   niceToHaveSkills: RequirementInput[];
+  visaSponsorship?: boolean;
+  /** Countries and regions in any casing, or region names ("EU", "Worldwide"). */
+  remoteRegions?: string[];
 }
 
 export const MIN_TITLE_LENGTH = 3;
@@ -126,6 +162,7 @@ export function shapeListing(input: ListingInput): ListingData {
     ]);
   }
   const requiredSkills = resolveRequirements(input.requiredSkills);
+  const remoteRegions = shapeRemoteRegions(input.remoteRegions ?? [], input.remote);
   return {
     title,
     description: input.description,
@@ -139,7 +176,29 @@ export function shapeListing(input: ListingInput): ListingData {
       input.niceToHaveSkills,
       new Set(requiredSkills.map((requirement) => requirement.skill.id)),
     ),
+    visaSponsorship: input.visaSponsorship ?? LISTING_DEFAULTS.visaSponsorship,
+    remoteRegions,
   };
+}
+
+/** Canonical areas, each once; only a remote posting says where a remote hire may live. */
+function shapeRemoteRegions(areas: readonly string[], remote: ListingInput['remote']): string[] {
+  const unknown = areas.filter((area) => normaliseArea(area) === null);
+  if (unknown.length > 0) {
+    throw invalid(`Unknown remote region ${unknown[0]}`, [
+      {
+        path: '/remoteRegions',
+        message: `must be ISO 3166 country codes or regions (${REMOTE_REGIONS.join(', ')})`,
+      },
+    ]);
+  }
+  const canonical = [...new Set(areas.map((area) => normaliseArea(area)!))];
+  if (canonical.length > 0 && remote !== 'remote') {
+    throw invalid('Only remote postings say where a remote hire may live', [
+      { path: '/remoteRegions', message: 'must be empty unless remote is "remote"' },
+    ]);
+  }
+  return canonical;
 }
 
 /** Stored listing data as input again (canonical skill names), so an edit can be shaped like a create. */

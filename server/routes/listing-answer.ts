@@ -1,3 +1,4 @@
+import { pickListingData } from '../domain/listing.ts';
 import type { Listing } from '../adapters/store/port.ts';
 import type { ListingAnswer } from '../schemas/listing.ts';
 import type { SalaryService } from '../services/salary.ts';
@@ -7,16 +8,9 @@ export function listingAnswerer(salary: SalaryService) {
   return async (listing: Listing): Promise<ListingAnswer> => {
     const band = await salary.bandForListing(listing);
     return {
-      id: listing.id,
-      title: listing.title,
-      description: listing.description,
-      location: listing.location,
-      remote: listing.remote,
-      employmentType: listing.employmentType,
-      seniority: listing.seniority,
+      ...pickListingData(listing),
       salary: { ...listing.salary, estimated: listing.salary.estimated ?? false },
-      requiredSkills: listing.requiredSkills,
-      niceToHaveSkills: listing.niceToHaveSkills,
+      id: listing.id,
       status: listing.status,
       company: listing.company,
       companyId: listing.companyId,

@@ -1,4 +1,6 @@
 import Type, { type Static } from 'typebox';
+import { LISTING_DEFAULTS } from '../domain/listing.ts';
+import { REMOTE_REGIONS } from '../shared/regions.ts';
 import {
   CurrencyCode,
   EmploymentType,
@@ -13,6 +15,9 @@ import {
 } from './common.ts';
 
 const MAX_SALARY = 100_000_000;
+
+/** A country code or region id as typed (any casing); the listing shape checks and normalises it. */
+const AreaCode = Type.String({ minLength: 2, maxLength: 40 });
 
 export const RequirementInput = Type.Object(
   {
@@ -33,32 +38,51 @@ export const SalaryInput = Type.Object(
   { additionalProperties: false },
 );
 
-const listingFields = {
-  title: Type.String({ minLength: 3, maxLength: 200 }),
-  description: Type.String({ maxLength: 20_000 }),
-  location: Location,
-  remote: RemotePolicy,
-  employmentType: EmploymentType,
-  seniority: Seniority,
-  salary: SalaryInput,
-  requiredSkills: Type.Array(RequirementInput, { maxItems: 40 }),
-  niceToHaveSkills: Type.Array(RequirementInput, { maxItems: 40, default: [] }),
+/**
+ * Every field a recruiter writes, once. A new listing gets `createDefaults` for the fields it leaves out;
+ * an edit takes any of them and leaves out what it does not change (so it gets no defaults).
+ */
+function listingFields(defaults: Partial<typeof createDefaults>) {
+  return {
+    title: Type.String({ minLength: 3, maxLength: 200 }),
+    description: Type.String({ maxLength: 20_000 }),
+    location: Location,
+    remote: RemotePolicy,
+    employmentType: EmploymentType,
+    seniority: Seniority,
+    salary: SalaryInput,
+    requiredSkills: Type.Array(RequirementInput, { maxItems: 40 }),
+    niceToHaveSkills: Type.Array(RequirementInput, { maxItems: 40, ...defaultOf(defaults.niceToHaveSkills) }),
+    visaSponsorship: Type.Boolean({
+      description: 'The employer sponsors a work visa for this role.',
+      ...defaultOf(defaults.visaSponsorship),
+    }),
+    remoteRegions: Type.Array(AreaCode, {
+      maxItems: 50,
+      description:
+        'Remote postings only: where a remote hire may live, as ISO 3166 country codes or regions ' +
+        `(${REMOTE_REGIONS.join(', ')}); empty means the posting's own country.`,
+      ...defaultOf(defaults.remoteRegions),
+    }),
+  };
+}
+
+const createDefaults = {
+  niceToHaveSkills: [],
+  visaSponsorship: LISTING_DEFAULTS.visaSponsorship,
+  remoteRegions: LISTING_DEFAULTS.remoteRegions,
 };
 
-export const ListingCreateBody = Type.Object(listingFields, { additionalProperties: false });
+function defaultOf(value: unknown): { default?: unknown } {
+  return value === undefined ? {} : { default: value };
+}
+
+export const ListingCreateBody = Type.Object(listingFields(createDefaults), { additionalProperties: false });
 export type ListingCreateBody = Static<typeof ListingCreateBody>;
 
 export const ListingPatchBody = Type.Object(
   {
-    title: Type.Optional(listingFields.title),
-    description: Type.Optional(listingFields.description),
-    location: Type.Optional(listingFields.location),
-    remote: Type.Optional(listingFields.remote),
-    employmentType: Type.Optional(listingFields.employmentType),
-    seniority: Type.Optional(listingFields.seniority),
-    salary: Type.Optional(listingFields.salary),
-    requiredSkills: Type.Optional(listingFields.requiredSkills),
-    niceToHaveSkills: Type.Optional(Type.Array(RequirementInput, { maxItems: 40 })),
+    ...Type.Partial(Type.Object(listingFields({}))).properties,
     version: Type.Optional(
       Type.Integer({ minimum: 1, description: 'Expected current version (optimistic concurrency)' }),
     ),
@@ -94,6 +118,8 @@ export const Listing = Type.Object({
   }),
   requiredSkills: Type.Array(Requirement),
   niceToHaveSkills: Type.Array(Requirement),
+  visaSponsorship: Type.Boolean(),
+  remoteRegions: Type.Array(Type.String()),
   status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   company: Type.String(),
   companyId: Type.String(),

@@ -97,6 +97,14 @@ function sourceIdOf(record: Record<string, unknown>, content: string): Shaped<st
   return { ok: true, value };
 }
 
+/** `a;b` or `a,b` as a list of its non-empty parts. */
+function listOfText(text: string): string[] {
+  return text
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
 /** "Go", "Go:4", "Go:4:2" (name, level, weight) or "Go:5y" (years, profiles only), `;`-separated. */
 function parseSkillText(text: string, kind: 'requirement' | 'profile'): Record<string, unknown>[] {
   return text
@@ -189,6 +197,8 @@ export function shapeListingRecord(
   for (const key of ['requiredSkills', 'niceToHaveSkills'] as const) {
     if (key in body) body[key] = skillListOf(body[key], 'requirement');
   }
+  // In CSV (or hand-written JSON) the areas may come as one "EU;DE" string.
+  if (typeof body.remoteRegions === 'string') body.remoteRegions = listOfText(body.remoteRegions);
   const noSkillsGiven = !Array.isArray(body.requiredSkills) || body.requiredSkills.length === 0;
   if (noSkillsGiven && typeof body.description === 'string' && body.description.length <= 20_000) {
     body.requiredSkills = requirementsFromText(body.description);

@@ -1,4 +1,5 @@
 import { resolveSkill } from '../domain/skills.ts';
+import { REMOTE_REGIONS, normaliseArea } from '../shared/regions.ts';
 import {
   FILTER_NAMES,
   MAX_FILTER_VALUES,
@@ -54,6 +55,12 @@ function listValues(name: string, values: FilterValues, raw: string[]): string[]
     }
     case 'text':
       return raw;
+    case 'area': {
+      const areas = raw.map(normaliseArea);
+      return areas.some((area) => area === null)
+        ? { path, message: `must be ISO 3166 country codes or regions (${REMOTE_REGIONS.join(', ')})` }
+        : (areas as string[]);
+    }
   }
 }
 

@@ -24,7 +24,9 @@ export type FilterValues =
   /** ISO 3166-1 alpha-2, upper-cased. */
   | { kind: 'country' }
   /** Exact text, as the facet lists it. */
-  | { kind: 'text' };
+  | { kind: 'text' }
+  /** A country code or remote region id (server/shared/regions.ts), in any casing. */
+  | { kind: 'area' };
 
 interface FilterCommon {
   /** What the filter panel calls it. */
@@ -54,6 +56,8 @@ export interface KeywordsFilter extends FilterCommon {
 export interface FlagFilter extends FilterCommon {
   type: 'flag';
   facet: true;
+  /** What people read for each answer (facet keys are "true" and "false"). */
+  labels: { true: string; false: string };
 }
 
 /**
@@ -90,6 +94,20 @@ export const SEARCH_FILTERS = {
     facet: true,
   },
   company: { type: 'keyword', values: { kind: 'text' }, label: 'Company', facet: true },
+  visaSponsorship: {
+    type: 'flag',
+    label: 'Visa sponsorship',
+    labels: { true: 'Sponsors a work visa', false: 'No visa sponsorship' },
+    facet: true,
+  },
+  remoteRegion: {
+    type: 'keywords',
+    match: 'any',
+    values: { kind: 'area' },
+    field: 'remoteRegions',
+    label: 'Remote from',
+    facet: true,
+  },
   salaryMinUsd: {
     type: 'atLeast',
     input: 'money',

@@ -8,6 +8,7 @@ import {
 import type { ListingData, ProfileData } from '../../server/adapters/store/port.ts';
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { makePosting, makeProfile, requirement } from './match-fixtures.ts';
+import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 function scored(result: MatchResult) {
   if (!result.scored) throw new Error(`expected a score, got: ${result.reason}`);
@@ -261,6 +262,7 @@ describe('store compatibility', () => {
       title: 'Backend engineer',
       description: 'Python and PostgreSQL',
       employmentType: 'full-time',
+      ...LISTING_DEFAULTS,
       ...makePosting(),
       salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year', estimated: true },
     };

@@ -15,6 +15,8 @@ export function listingData(overrides: Partial<ListingData> = {}): ListingData {
       { skill: { id: 'postgresql', name: 'PostgreSQL' }, level: 3, weight: 2 },
     ],
     niceToHaveSkills: [{ skill: { id: 'kubernetes', name: 'Kubernetes' }, level: 2, weight: 1 }],
+    visaSponsorship: false,
+    remoteRegions: [],
     ...overrides,
   };
 }

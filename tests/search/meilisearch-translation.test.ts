@@ -108,6 +108,8 @@ describe('meiliSettingsFor', () => {
         'country',
         'employmentType',
         'company',
+        'visaSponsorship',
+        'remoteRegions',
         'salaryMaxUsd',
         'createdAt',
       ],
@@ -189,6 +191,18 @@ describe('meiliFilterFor', () => {
       'company IN ["Acme"]',
       'salaryMaxUsd >= 100000',
       'createdAt >= 1767225600000',
+    ]);
+  });
+
+  it('translates a yes/no filter and an any-of list filter over a list attribute', () => {
+    expect(meiliFilterFor({ visaSponsorship: true, remoteRegion: ['eu', 'DE'] })).toEqual([
+      'status = "open"',
+      'visaSponsorship = true',
+      'remoteRegions IN ["eu", "DE"]',
+    ]);
+    expect(meiliFilterFor({ visaSponsorship: false })).toEqual([
+      'status = "open"',
+      'visaSponsorship = false',
     ]);
   });
 
@@ -327,6 +341,8 @@ describe('fromMeiliResponse', () => {
         country: {},
         employmentType: {},
         company: { Acme: 41 },
+        visaSponsorship: {},
+        remoteRegion: {},
       },
       processingTimeMs: 3,
     });
@@ -351,6 +367,8 @@ describe('toMeiliDocument', () => {
       city: 'Berlin',
       employmentType: 'full-time',
       salaryMinUsd: 1,
+      visaSponsorship: true,
+      remoteRegions: ['eu'],
       salaryMaxUsd: 2,
       createdAt: 3,
       updatedAt: 4,

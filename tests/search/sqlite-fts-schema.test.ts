@@ -23,6 +23,8 @@ function listingDoc(id: string, title: string): ListingDocument {
     employmentType: 'full-time',
     salaryMinUsd: 80_000,
     salaryMaxUsd: 100_000,
+    visaSponsorship: false,
+    remoteRegions: ['DE'],
     createdAt: Date.UTC(2026, 0, 1),
     updatedAt: Date.UTC(2026, 0, 1),
     status: 'open',

@@ -171,6 +171,8 @@ describe('sqlite-fts: answers stay exact across writes', () => {
         employmentType: 'full-time',
         salaryMinUsd: 50_000,
         salaryMaxUsd: 90_000,
+        visaSponsorship: random() < 0.3,
+        remoteRegions: random() < 0.5 ? [] : [pick(['eu', 'worldwide']), 'DE'],
         createdAt: Date.UTC(2026, 0, 1) + Math.floor(random() * 100) * 86_400_000,
         updatedAt: Date.UTC(2026, 0, 1),
       };

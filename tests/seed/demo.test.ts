@@ -19,6 +19,7 @@ import {
   seedDemoBoard,
 } from '../../server/seed/demo.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
+import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 const SEED_TIMEOUT = 300_000;
 
@@ -244,6 +245,7 @@ describe('seedDemoBoard on a store with content', () => {
       salary: { min: 1, max: 2, currency: 'EUR', period: 'year' },
       requiredSkills: [],
       niceToHaveSkills: [],
+      ...LISTING_DEFAULTS,
       ownerId: user.id,
       companyId: company.id,
       company: company.name,

@@ -148,6 +148,28 @@ describe('importFile: postings', () => {
     expect(unknown.requiredSkills[0]!.skill).toEqual({ id: 'custom:quux-lang', name: 'Quux Lang' });
   });
 
+  it('imports visa sponsorship and remote regions from CSV, and refuses an unknown region', async () => {
+    const header =
+      'id,title,description,location.country,remote,employmentType,seniority,salary.min,salary.max,salary.currency,salary.period,requiredSkills,visaSponsorship,remoteRegions';
+    const file = writeTemp(
+      'remote.csv',
+      [
+        header,
+        'r1,Remote Go Engineer,Go services,DE,remote,full-time,senior,70000,90000,EUR,year,Go:4,true,EU;us',
+        'r2,Remote Rust Engineer,Rust,DE,remote,full-time,senior,70000,90000,EUR,year,Rust,false,Atlantis',
+        'r3,Onsite Java Engineer,Java,DE,onsite,full-time,senior,70000,90000,EUR,year,Java,false,EU',
+      ].join('\n') + '\n',
+    );
+    const report = await importFile(store, { kind: 'postings', file });
+    expect(report.created).toBe(1);
+    expect(report.problems.map((problem) => [problem.line, problem.reason.split(':')[0]])).toEqual([
+      [3, '/remoteRegions'],
+      [4, '/remoteRegions'],
+    ]);
+    const [listing] = await allListings(store);
+    expect(listing).toMatchObject({ visaSponsorship: true, remoteRegions: ['eu', 'US'] });
+  });
+
   it('reports broken CSV quoting and wrong field counts but keeps reading', async () => {
     const header =
       'id,title,description,location.country,remote,employmentType,seniority,salary.min,salary.max,salary.currency,salary.period,requiredSkills';

@@ -13,6 +13,8 @@ export function aListing(overrides: Partial<Listing> = {}): Listing {
     salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year', estimated: false },
     requiredSkills: [{ skill: { id: 'go', name: 'Go' }, level: 4, weight: 2 }],
     niceToHaveSkills: [{ skill: { id: 'kafka', name: 'Kafka' }, level: 2, weight: 1 }],
+    visaSponsorship: false,
+    remoteRegions: ['eu', 'GB'],
     status: 'open',
     company: 'Acme Payments',
     companyId: 'company-1',

@@ -30,7 +30,21 @@ describe('the listing form model', () => {
       salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year' },
       requiredSkills: [{ skill: 'Go', level: 4, weight: 2 }],
       niceToHaveSkills: [{ skill: 'Kafka', level: 2, weight: 1 }],
+      visaSponsorship: false,
+      remoteRegions: ['eu', 'GB'],
     });
+  });
+
+  it('sends remote regions and typed countries for a remote posting only, and names a bad code', () => {
+    const form = listingFormFrom(aListing({ remoteRegions: ['worldwide'] }));
+    form.remoteCountries = 'de, us;xx';
+    expect(listingBody(form).remoteRegions).toEqual(['worldwide', 'DE', 'US', 'XX']);
+    expect(listingFormProblems(form).remoteCountries).toBe(
+      'XX is not a two-letter country code (e.g. DE, US).',
+    );
+    form.remote = 'hybrid';
+    expect(listingBody(form).remoteRegions).toEqual([]);
+    expect(listingFormProblems(form).remoteCountries).toBeUndefined();
   });
 
   it('trims the title and city, and reads an emptied weight as the usual weight of 1', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../web/src/lib/highlight.ts';
 import { yearly } from '../../web/src/lib/format.ts';
 import { learnNext } from '../../web/src/pages/recommendations/learn-next.ts';
-import { searchFromUrl } from '../../web/src/pages/search/search-state.ts';
+import { searchFromUrl, toggledValues } from '../../web/src/pages/search/search-state.ts';
+import { facetLabel } from '../../web/src/lib/format.ts';
 import type { Recommendation } from '../../web/src/lib/types.ts';
 
 describe('highlightSegments', () => {
@@ -76,5 +77,24 @@ describe('learnNext', () => {
       ['Terraform', 1],
       ['Kafka', 1],
     ]);
+  });
+});
+
+describe('facets from the filter table', () => {
+  it('adds values to a list facet but keeps one answer of a yes/no facet', () => {
+    expect(toggledValues('country', ['DE'], 'GB', true)).toEqual(['DE', 'GB']);
+    expect(toggledValues('country', ['DE', 'GB'], 'de', false)).toEqual(['GB']);
+    expect(toggledValues('visaSponsorship', ['false'], 'true', true)).toEqual(['true']);
+    expect(searchFromUrl(new URLSearchParams('visaSponsorship=true,false')).visaSponsorship).toBeUndefined();
+    expect(searchFromUrl(new URLSearchParams('remoteRegion=eu,DE')).remoteRegion).toEqual(['eu', 'DE']);
+  });
+
+  it('labels values by what the table says they are', () => {
+    expect(facetLabel('seniority', 'mid')).toBe('Mid-level');
+    expect(facetLabel('country', 'DE')).toBe('Germany');
+    expect(facetLabel('remoteRegion', 'eu')).toBe('European Union');
+    expect(facetLabel('remoteRegion', 'US')).toBe('United States');
+    expect(facetLabel('visaSponsorship', 'true')).toBe('Sponsors a work visa');
+    expect(facetLabel('company', 'Acme')).toBe('Acme');
   });
 });

@@ -2,6 +2,7 @@ import type { SkillRef } from '../../domain/skill-ref.ts';
 import { AppError } from '../../errors.ts';
 import type { EmploymentType, Listing, ListingStatus, RemotePolicy, Seniority } from '../store/port.ts';
 import { plainTextOfMarkdown } from './plain-text.ts';
+import { areasCovered } from '../../shared/regions.ts';
 import {
   FACET_NAMES,
   filterField,
@@ -34,6 +35,12 @@ export interface ListingDocument {
   employmentType: EmploymentType;
   salaryMinUsd: number;
   salaryMaxUsd: number;
+  visaSponsorship: boolean;
+  /**
+   * Remote postings: every country and region a remote hire may live in (what the posting lists,
+   * widened by server/shared/regions.ts `areasCovered`); empty for onsite and hybrid postings.
+   */
+  remoteRegions: string[];
   createdAt: number;
   updatedAt: number;
   status: ListingStatus;
@@ -177,6 +184,9 @@ export function toListingDocument(
     employmentType: listing.employmentType,
     salaryMinUsd: opts.salaryAnnualUsd.min,
     salaryMaxUsd: opts.salaryAnnualUsd.max,
+    visaSponsorship: listing.visaSponsorship,
+    remoteRegions:
+      listing.remote === 'remote' ? areasCovered(listing.remoteRegions, listing.location.country) : [],
     createdAt: Date.parse(listing.createdAt),
     updatedAt: Date.parse(listing.updatedAt),
     status: listing.status,

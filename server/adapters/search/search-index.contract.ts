@@ -64,6 +64,8 @@ function listingDoc(
     employmentType: 'full-time',
     salaryMinUsd: 60_000,
     salaryMaxUsd: 80_000,
+    visaSponsorship: false,
+    remoteRegions: [],
     createdAt: EPOCH,
     updatedAt: EPOCH,
     status: 'open',
@@ -353,6 +355,8 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
           company: 'Acme',
           salaryMinUsd: 90_000,
           salaryMaxUsd: 120_000,
+          visaSponsorship: true,
+          remoteRegions: ['eu', 'DE', 'FR'],
           createdAt: EPOCH + 10 * DAY,
         }),
         listingDoc({
@@ -365,6 +369,7 @@ export function describeSearchIndexContract(name: string, makeIndex: () => Promi
           company: 'Globex',
           salaryMinUsd: 70_000,
           salaryMaxUsd: 100_000,
+          remoteRegions: ['worldwide', 'eu', 'DE', 'US'],
           createdAt: EPOCH + 5 * DAY,
         }),
         listingDoc({

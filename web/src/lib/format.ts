@@ -1,13 +1,4 @@
-import {
-  EMPLOYMENT_LABEL,
-  PERIOD_LABEL,
-  REMOTE_LABEL,
-  SENIORITY_LABEL,
-  type EmploymentType,
-  type RemotePolicy,
-  type SalaryPeriod,
-  type Seniority,
-} from '../../../server/shared/vocabulary.ts';
+import { PERIOD_LABEL, type SalaryPeriod } from '../../../server/shared/vocabulary.ts';
 
 export {
   EMPLOYMENT_LABEL,
@@ -20,6 +11,8 @@ export {
   SENIORITY_LABEL,
 } from '../../../server/shared/vocabulary.ts';
 export { LEVEL_LABEL } from '../../../server/shared/levels.ts';
+import { SEARCH_FILTERS, type SearchFilterDef } from '../../../server/shared/search-filters.ts';
+import { REMOTE_REGION_LABEL, isRemoteRegion } from '../../../server/shared/regions.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -106,16 +99,24 @@ export function ago(iso: string): string {
 }
 
 /** Facet values are raw codes; show people words. */
+/** A remote region's or a country's name. */
+export function areaName(area: string): string {
+  return isRemoteRegion(area) ? REMOTE_REGION_LABEL[area] : countryName(area);
+}
+
+/** What people read for one value of a facet, by the filter table's word for its values. */
 export function facetLabel(facet: string, value: string): string {
-  switch (facet) {
-    case 'seniority':
-      return SENIORITY_LABEL[value as Seniority] ?? value;
-    case 'remote':
-      return REMOTE_LABEL[value as RemotePolicy] ?? value;
-    case 'employmentType':
-      return EMPLOYMENT_LABEL[value as EmploymentType] ?? value;
+  const def = (SEARCH_FILTERS as Record<string, SearchFilterDef>)[facet];
+  if (!def) return value;
+  if (def.type === 'flag') return value === 'true' ? def.labels.true : def.labels.false;
+  if (def.type !== 'keyword' && def.type !== 'keywords') return value;
+  switch (def.values.kind) {
+    case 'enum':
+      return def.values.labels[value] ?? value;
     case 'country':
       return countryName(value);
+    case 'area':
+      return areaName(value);
     default:
       return value;
   }

@@ -1,4 +1,5 @@
 import { notFound, versionConflict } from '../../../errors.ts';
+import { LISTING_DEFAULTS } from '../../../domain/listing.ts';
 import { LISTING_DATA_FIELDS } from '../port.ts';
 import type { LagKind, Listing, ListingStore, NewListing, SkillRequirement } from '../port.ts';
 import type { MongoRun } from './connection.ts';
@@ -36,6 +37,8 @@ export function listingFromDoc(doc: ListingDoc): Listing {
     salary: { min, max, currency, period, ...(estimated == null ? {} : { estimated }) },
     requiredSkills: toSkillRequirements(doc.requiredSkills),
     niceToHaveSkills: toSkillRequirements(doc.niceToHaveSkills),
+    visaSponsorship: doc.visaSponsorship ?? LISTING_DEFAULTS.visaSponsorship,
+    remoteRegions: doc.remoteRegions ? [...doc.remoteRegions] : [],
     status: doc.status,
     version: doc.version,
     indexedVersion: doc.indexedVersion,

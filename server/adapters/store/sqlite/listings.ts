@@ -5,6 +5,7 @@ import { LISTING_DATA_FIELDS } from '../port.ts';
 import type { LagKind, Listing, ListingData, ListingStatus, ListingStore, NewListing } from '../port.ts';
 import { isUniqueViolation, now, pageOf, sourceOf } from './rows.ts';
 import { createVersionedTable, type ColumnFilter } from './versioned-entity.ts';
+import { withListingDefaults } from '../../../domain/listing.ts';
 
 interface ListingRow {
   id: string;
@@ -39,7 +40,7 @@ const dataColumn = (input: ListingData): string => JSON.stringify(pickListingDat
  */
 export function listingFromRow(row: ListingRow): Listing {
   return {
-    ...(JSON.parse(row.data) as ListingData),
+    ...withListingDefaults(JSON.parse(row.data) as ListingData),
     id: row.id,
     ownerId: row.owner_id,
     companyId: row.company_id,

@@ -1,4 +1,6 @@
 /** The listing editor's state, how it comes from a listing and goes to the API, and what it refuses. */
+import { isCountryCode } from '../../../../server/shared/countries.ts';
+import { isRemoteRegion, type RemoteRegion } from '../../../../server/shared/regions.ts';
 import type { Problems } from '../../lib/forms/problems.ts';
 import { salaryRangeProblem, type Amount } from '../../lib/forms/salary.ts';
 import type {
@@ -28,11 +30,16 @@ export interface ListingFormState {
   salary: { min: Amount; max: Amount; currency: string; period: SalaryPeriod };
   requiredSkills: EditableRequirement[];
   niceToHaveSkills: EditableRequirement[];
+  visaSponsorship: boolean;
+  /** Remote postings: the regions a remote hire may live in (server/shared/regions.ts ids)… */
+  remoteRegions: RemoteRegion[];
+  /** …and further countries, as typed: ISO codes separated by commas or spaces. */
+  remoteCountries: string;
   /** The version being edited, sent back so a concurrent edit is refused rather than overwritten. */
   version: number | null;
 }
 
-export type ListingFormField = 'title' | 'salary';
+export type ListingFormField = 'title' | 'salary' | 'remoteCountries';
 
 /** The server's shortest title (server/schemas/listing.ts). */
 const MIN_TITLE_LENGTH = 3;
@@ -48,6 +55,9 @@ export function emptyListingForm(): ListingFormState {
     salary: { min: null, max: null, currency: 'EUR', period: 'year' },
     requiredSkills: [],
     niceToHaveSkills: [],
+    visaSponsorship: false,
+    remoteRegions: [],
+    remoteCountries: '',
     version: null,
   };
 }
@@ -72,6 +82,9 @@ export function listingFormFrom(listing: Listing): ListingFormState {
     salary: { min, max, currency, period },
     requiredSkills: editable(listing.requiredSkills),
     niceToHaveSkills: editable(listing.niceToHaveSkills),
+    visaSponsorship: listing.visaSponsorship,
+    remoteRegions: listing.remoteRegions.filter(isRemoteRegion),
+    remoteCountries: listing.remoteRegions.filter((area) => !isRemoteRegion(area)).join(', '),
     version: listing.version,
   };
 }
@@ -98,7 +111,17 @@ export function listingBody(form: ListingFormState): ListingInput {
     },
     requiredSkills: form.requiredSkills.map(requirementBody),
     niceToHaveSkills: form.niceToHaveSkills.map(requirementBody),
+    visaSponsorship: form.visaSponsorship,
+    remoteRegions: form.remote === 'remote' ? [...form.remoteRegions, ...typedCountries(form)] : [],
   };
+}
+
+/** The countries typed beside the regions, upper-cased. */
+function typedCountries(form: ListingFormState): string[] {
+  return form.remoteCountries
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
 }
 
 /** The body of `PATCH /api/listings/:id`: every field, and the version the edit started from. */
@@ -114,5 +137,9 @@ export function listingFormProblems(form: ListingFormState): Problems<ListingFor
   }
   const salary = salaryRangeProblem(form.salary);
   if (salary) problems.salary = salary;
+  const unknown = form.remote === 'remote' ? typedCountries(form).filter((code) => !isCountryCode(code)) : [];
+  if (unknown.length > 0) {
+    problems.remoteCountries = `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a' : 'are not'} two-letter country code${unknown.length === 1 ? '' : 's'} (e.g. DE, US).`;
+  }
   return problems;
 }

@@ -24,6 +24,18 @@ export const SORTS = SEARCH_SORTS.map((value) => ({
 
 export const PAGE_SIZE = 20;
 
+/** A yes/no facet takes one answer at a time: choosing one replaces the other. */
+export function isSingleChoice(facet: FacetName): boolean {
+  return SEARCH_FILTERS[facet].type === 'flag';
+}
+
+/** The facet's values after ticking (or unticking) one of them. */
+export function toggledValues(facet: FacetName, current: string[], value: string, on: boolean): string[] {
+  const others = current.filter((existing) => existing.toLowerCase() !== value.toLowerCase());
+  if (!on) return others;
+  return isSingleChoice(facet) ? [value] : [...others, value];
+}
+
 function list(params: URLSearchParams, key: string): string[] {
   return (params.get(key) ?? '')
     .split(',')
@@ -45,6 +57,7 @@ export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: nu
   };
   for (const facet of FACETS) {
     const values = list(params, filterParam(facet));
+    if (isSingleChoice(facet) && values.length > 1) continue;
     if (values.length > 0) query[facet] = values;
   }
   return query;

@@ -18,7 +18,12 @@ import {
   integerValidator,
 } from './parts.ts';
 
-export interface ListingDoc extends ListingData {
+/** Fields added after the first listings were stored: older documents lack them (read with defaults). */
+type LaterListingFields = 'visaSponsorship' | 'remoteRegions';
+
+export interface ListingDoc
+  extends Omit<ListingData, LaterListingFields>,
+    Partial<Pick<ListingData, LaterListingFields>> {
   _id: string;
   ownerId: string;
   companyId: string;
@@ -91,6 +96,12 @@ export const listingSchema = new Schema<ListingDoc>(
     },
     requiredSkills: skillList(40),
     niceToHaveSkills: skillList(40),
+    visaSponsorship: { type: Boolean, default: false },
+    remoteRegions: {
+      type: [{ type: String, maxlength: 20 }],
+      default: [],
+      validate: { validator: (areas: unknown[]) => areas.length <= 50, message: 'at most 50 areas' },
+    },
     status: { type: String, required: true, enum: LISTING_STATUSES, default: 'open' },
     version: { type: Number, required: true, min: 1, validate: integerValidator },
     indexedVersion: { type: Number, required: true, min: 0, validate: integerValidator },
