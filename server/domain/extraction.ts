@@ -1,5 +1,14 @@
 import type { SkillRef } from './skill-ref.ts';
 import { levelFromYears } from '../shared/levels.ts';
+import {
+  cuesAfter,
+  cuesBefore,
+  cuesBeforePreposition,
+  listConnectors,
+  numberWords,
+  prepositions,
+  yearsFillerWords,
+} from './extraction-words.ts';
 import { allSkills } from './taxonomy.ts';
 
 /** One mention of a taxonomy skill in free text; offsets index the original, unstripped string. */
@@ -237,130 +246,6 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
   return bestTerm === undefined ? undefined : { term: bestTerm, end: bestEnd };
 }
 
-/** Words that, right before an ambiguous name, say it is the technology ("using Go"). */
-const cuesBefore = new Set([
-  'using',
-  'use',
-  'uses',
-  'used',
-  'know',
-  'knows',
-  'learn',
-  'learning',
-  'write',
-  'writing',
-]);
-/** Words that say so when followed by a preposition and the name ("experience in Go", "years of Rust"). */
-const cuesBeforePreposition = new Set([
-  'experience',
-  'experienced',
-  'expertise',
-  'expert',
-  'proficient',
-  'proficiency',
-  'fluent',
-  'fluency',
-  'skilled',
-  'skills',
-  'knowledge',
-  'background',
-  'written',
-  'code',
-  'coding',
-  'programming',
-  'development',
-  'developing',
-  'services',
-  'microservices',
-  'apps',
-  'applications',
-  'systems',
-  'backend',
-  'back-end',
-  'tooling',
-  'work',
-  'working',
-  'worked',
-  'familiarity',
-  'familiar',
-  'comfortable',
-  'years',
-  'year',
-  'yrs',
-  'built',
-  'building',
-  'build',
-  'projects',
-  'hands-on',
-]);
-const prepositions = new Set(['in', 'with', 'of', 'on', 'for']);
-/** Words that, right after an ambiguous name, say it is the technology ("Go developers"). */
-const cuesAfter = new Set([
-  'language',
-  'lang',
-  'developer',
-  'developers',
-  'dev',
-  'devs',
-  'engineer',
-  'engineers',
-  'programmer',
-  'programmers',
-  'programming',
-  'code',
-  'codebase',
-  'services',
-  'service',
-  'microservices',
-  'backend',
-  'back-end',
-  'framework',
-  'frameworks',
-  'application',
-  'applications',
-  'apps',
-  'app',
-  'module',
-  'modules',
-  'stack',
-  'ecosystem',
-  'project',
-  'projects',
-  'experience',
-  'expertise',
-  'libraries',
-  'library',
-  'toolchain',
-  'runtime',
-  'compiler',
-  'mvc',
-  'server',
-  'servers',
-  'cluster',
-  'clusters',
-  'chart',
-  'charts',
-  'cookbooks',
-  'recipes',
-  'manifests',
-  'playbooks',
-  'scripts',
-  'scripting',
-  'routines',
-  'generics',
-  'tests',
-  'testing',
-  'components',
-  'hooks',
-  'functions',
-  'jobs',
-  'pipelines',
-  'middleware',
-  'api',
-  'apis',
-  'sdk',
-]);
-
 function wordBefore(lower: string, index: number): { word: string; start: number } {
   let end = index;
   while (end > 0 && (lower.charCodeAt(end - 1) === 0x20 || lower.charCodeAt(end - 1) === 0x09)) end--;
@@ -395,7 +280,9 @@ function isRuledOut(clean: CleanText, candidate: Candidate): boolean {
   return /^(?:19|20)\d\d$/.test(wordAfter(lower, candidate.end));
 }
 
-const listGap = /^(?:[\s,;/|&+()]|and\b|or\b|plus\b|as well as\b)*$/;
+const listGap = new RegExp(
+  String.raw`^(?:[\s,;/|&+()]|${listConnectors.map((word) => String.raw`${word}\b`).join('|')})*$`,
+);
 const MAX_LIST_GAP = 24;
 
 /** Two mentions sit in one list ("Python, Go and Rust", "docker go rust"). */
@@ -486,71 +373,23 @@ function confirmAmbiguous(clean: CleanText, candidates: Candidate[]): Candidate[
   return candidates.filter((candidate) => candidate.confirmed);
 }
 
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-};
-const yearsNumber = String.raw`(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)`;
+// No number word is a prefix of another today; longest first keeps it so if one ever is ("twenty-five").
+const numberWordPattern = [...numberWords.keys()].sort((a, b) => b.length - a.length).join('|');
+const yearsNumber = String.raw`(\d{1,2}(?:\.\d)?|${numberWordPattern})`;
 const yearsPhrase = String.raw`${yearsNumber}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b`;
 /** "5+ years of Python", "3-5 years experience with Go": years stated before the skills they apply to. */
 const yearsBeforeSkill = new RegExp(yearsPhrase, 'g');
 /** "Python (5+ years)", "Java: 3 yrs": years stated right after a skill. */
 const yearsAfterSkill = new RegExp(String.raw`[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`, 'y');
-const fillerWords = new Set([
-  'of',
-  'professional',
-  'commercial',
-  'industry',
-  'production',
-  'hands-on',
-  'relevant',
-  'solid',
-  'proven',
-  'practical',
-  'working',
-  'experience',
-  'experienced',
-  'exp',
-  'with',
-  'in',
-  'using',
-  'developing',
-  'building',
-  'writing',
-  'programming',
-  'software',
-  'development',
-  'backend',
-  'back-end',
-  'as',
-  'a',
-  'an',
-  'the',
-  'at',
-  'least',
-  'minimum',
-  'strong',
-  'real-world',
-]);
 
 function parseYears(token: string): number {
-  return numberWords[token] ?? Number.parseFloat(token);
+  return numberWords.get(token) ?? Number.parseFloat(token);
 }
 
 function isFillerGap(gap: string): boolean {
   if (gap.length > 60 || /[^a-z\s,:-]/.test(gap)) return false;
   const words = gap.split(/[\s,:]+/).filter((word) => word !== '');
-  return words.every((word) => fillerWords.has(word));
+  return words.every((word) => yearsFillerWords.has(word));
 }
 
 /** Attaches stated years to the mentions they describe, as a level. */
