@@ -12,20 +12,36 @@ import {
   prepositions,
 } from './extraction-words.ts';
 
+/**
+ * No context word is longer than this (a year has 4 digits). Reading one character more is enough to
+ * tell that a longer run of letters is no context word, and the bound keeps extraction linear: without
+ * it, a text like "Go-1-Go-1-…" had every name read the whole run on both sides.
+ */
+const CONTEXT_WORD_LIMIT =
+  1 +
+  Math.max(
+    4,
+    ...[...cuesBefore, ...cuesBeforePreposition, ...prepositions, ...cuesAfter].map((word) => word.length),
+  );
+
+/** The word ending before `index` (after spaces and tabs); cut at CONTEXT_WORD_LIMIT characters. */
 function wordBefore(lower: string, index: number): { word: string; start: number } {
   let end = index;
   while (end > 0 && (lower.charCodeAt(end - 1) === 0x20 || lower.charCodeAt(end - 1) === 0x09)) end--;
   let start = end;
-  while (start > 0 && /[a-z0-9-]/.test(lower.charAt(start - 1))) start--;
+  const limit = Math.max(0, end - CONTEXT_WORD_LIMIT);
+  while (start > limit && /[a-z0-9-]/.test(lower.charAt(start - 1))) start--;
   return { word: lower.slice(start, end), start };
 }
 
+/** The word starting at `index` (after spaces and tabs); cut at CONTEXT_WORD_LIMIT characters. */
 function wordAfter(lower: string, index: number): string {
   let start = index;
   while (start < lower.length && (lower.charCodeAt(start) === 0x20 || lower.charCodeAt(start) === 0x09))
     start++;
   let end = start;
-  while (end < lower.length && /[a-z0-9-]/.test(lower.charAt(end))) end++;
+  const limit = Math.min(lower.length, start + CONTEXT_WORD_LIMIT);
+  while (end < limit && /[a-z0-9-]/.test(lower.charAt(end))) end++;
   return lower.slice(start, end);
 }
 

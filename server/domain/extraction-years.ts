@@ -7,11 +7,14 @@ import { numberWords, yearsFillerWords } from './extraction-words.ts';
 // No number word is a prefix of another today; longest first keeps it so if one ever is ("twenty-five").
 const numberWordPattern = [...numberWords.keys()].sort((a, b) => b.length - a.length).join('|');
 const yearsNumber = String.raw`(\d{1,2}(?:\.\d)?|${numberWordPattern})`;
-const yearsPhrase = String.raw`${yearsNumber}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b`;
+// Each optional token carries the whitespace after it, so no two whitespace runs stand side by side: a
+// number followed by a long run of spaces and no "years" fails in one pass instead of trying every way
+// to share the run between them (which took cubic time).
+const yearsPhrase = String.raw`${yearsNumber}\s*(?:(?:\+|plus)\s*)?(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b`;
 /** "5+ years of Python", "3-5 years experience with Go": years stated before the skills they apply to. */
 const yearsBeforeSkill = new RegExp(yearsPhrase, 'g');
 /** "Python (5+ years)", "Java: 3 yrs": years stated right after a skill. */
-const yearsAfterSkill = new RegExp(String.raw`[ \t]*[(:\-–,]?[ \t]*${yearsPhrase}`, 'y');
+const yearsAfterSkill = new RegExp(String.raw`[ \t]*(?:[(:\-–,][ \t]*)?${yearsPhrase}`, 'y');
 
 function parseYears(token: string): number {
   return numberWords.get(token) ?? Number.parseFloat(token);
