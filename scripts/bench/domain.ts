@@ -234,7 +234,33 @@ function extractionRows(): BenchRow[] {
       unit: 'MB/s',
       note: `${mentions} mentions`,
     },
+    ...adversarialExtractionRows(),
   ];
+}
+
+/**
+ * Text built to make extraction backtrack or rescan, at two lengths: linear time shows as the same
+ * MB/s at both (the context words and years patterns once made these quadratic and cubic).
+ */
+function adversarialExtractionRows(): BenchRow[] {
+  const shapes: Record<string, (kb: number) => string> = {
+    'names chained by hyphens': (kb) => 'Go-1-'.repeat((kb * 1024) / 5),
+    'a number before a run of spaces': (kb) => `5${' '.repeat(kb * 1024)}x`,
+  };
+  return Object.entries(shapes).flatMap(([shape, make]) =>
+    [20, 80].map((kb) => {
+      const text = make(kb);
+      const runs = timeEach([0, 1, 2], () => extractSkills(text));
+      return {
+        area: 'domain',
+        case: `extraction, adversarial: ${shape}, ${kb} kB`,
+        metric: 'throughput',
+        value: Number((Buffer.byteLength(text) / (1024 * 1024) / (percentile(runs, 0.5) / 1000)).toFixed(2)),
+        unit: 'MB/s',
+        note: 'the same at both lengths when linear',
+      };
+    }),
+  );
 }
 
 function fanOutRows(): BenchRow[] {

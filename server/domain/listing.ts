@@ -86,7 +86,9 @@ export type { ListingStatus };
 
 /** The listing data of anything that holds it (a stored listing), field by field. */
 export function pickListingData(holder: ListingData): ListingData {
-  return Object.fromEntries(LISTING_DATA_FIELDS.map((field) => [field, holder[field]])) as unknown as ListingData;
+  return Object.fromEntries(
+    LISTING_DATA_FIELDS.map((field) => [field, holder[field]]),
+  ) as unknown as ListingData;
 }
 
 /** A requirement as people type it: the skill by any name or alias. */
@@ -97,11 +99,10 @@ export interface RequirementInput {
 }
 
 /** Listing data as the API, the importer and the seed receive it (already schema-valid): skills by name. */
-export interface ListingInput
-  extends Omit<
-    ListingData,
-    'requiredSkills' | 'niceToHaveSkills' | 'salary' | 'visaSponsorship' | 'remoteRegions'
-  > {
+export interface ListingInput extends Omit<
+  ListingData,
+  'requiredSkills' | 'niceToHaveSkills' | 'salary' | 'visaSponsorship' | 'remoteRegions'
+> {
   salary: Omit<SalaryRange, 'estimated'> & { estimated?: boolean };
   requiredSkills: RequirementInput[];
   niceToHaveSkills: RequirementInput[];

@@ -22,8 +22,7 @@ import {
 type LaterListingFields = 'visaSponsorship' | 'remoteRegions';
 
 export interface ListingDoc
-  extends Omit<ListingData, LaterListingFields>,
-    Partial<Pick<ListingData, LaterListingFields>> {
+  extends Omit<ListingData, LaterListingFields>, Partial<Pick<ListingData, LaterListingFields>> {
   _id: string;
   ownerId: string;
   companyId: string;
