@@ -85,6 +85,16 @@ describe('sqlite-fts: schema version', () => {
     expect(await idsFound(reopened, 'rust')).toEqual(['rust']);
   });
 
+  it('rebuilds when the filter table has other rows than the documents hold', async () => {
+    const first = open(connect());
+    await first.upsert([listingDoc('rust', 'Rust Platform Engineer')]);
+    connect().prepare(`UPDATE search_meta SET value = 'skills,seniority' WHERE key = 'filters'`).run();
+
+    const reopened = open(connect());
+    expect(await reopened.applySettings()).toEqual({ rebuildNeeded: true });
+    expect(await reopened.stats()).toEqual({ documents: 0 });
+  });
+
   it('drops and recreates the tables of another version, empty, and says a rebuild is needed', async () => {
     const first = open(connect());
     await first.upsert([listingDoc('rust', 'Rust Platform Engineer')]);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../errors.ts';
+import { FILTER_NAMES } from '../../../shared/search-filters.ts';
 
 /**
  * The embedded engine's tables, and the version of what they hold. The index is derived data (the
@@ -10,11 +11,16 @@ import { AppError } from '../../../errors.ts';
 /**
  * Bump when what is stored changes shape or meaning: a column of the documents table, the FTS5
  * columns or options, or the terms written into them (text-analyzer.ts, the column texts in
- * writes.ts), or the filter table (server/shared/search-filters.ts: each document's `filters` hold a value
- * per filter). Tables written before the version existed (2026-11) have none and are recreated too.
+ * writes.ts). The filter table's rows are recorded beside it (FILTERS_STORED). Tables written before the version existed (2026-11) have none and are recreated too.
  * History: 1, the first versioned layout; 2, filter values as one JSON column read by the filter table.
  */
 export const SEARCH_SCHEMA_VERSION = 2;
+
+/**
+ * The filters whose values the documents hold: a row added to (or removed from) the filter table
+ * rebuilds the index by itself, with no version to remember.
+ */
+const FILTERS_STORED = FILTER_NAMES.join(',');
 
 /** The FTS5 columns, and their weights for bm25 in that order: title > skills > company > description. */
 export const COLUMNS = ['title', 'skills', 'company', 'description', 'tags'] as const;
@@ -78,9 +84,10 @@ function createTables(db: Database.Database, tables: SearchTables): void {
       content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '2 3'
     );
     CREATE VIRTUAL TABLE ${vocab} USING fts5vocab(${fts}, 'row');
-    CREATE TABLE ${meta} (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    CREATE TABLE ${meta} (key TEXT PRIMARY KEY, value NOT NULL);
   `);
   db.prepare(`INSERT INTO ${meta} (key, value) VALUES ('schema_version', ?)`).run(SEARCH_SCHEMA_VERSION);
+  db.prepare(`INSERT INTO ${meta} (key, value) VALUES ('filters', ?)`).run(FILTERS_STORED);
 }
 
 function dropTables(db: Database.Database, tables: SearchTables): void {
@@ -100,8 +107,8 @@ function isCurrent(db: Database.Database, tables: SearchTables): boolean {
     .pluck()
     .get(...names);
   if (present !== names.length) return false;
-  const version = db.prepare(`SELECT value FROM ${tables.meta} WHERE key = 'schema_version'`).pluck().get();
-  return version === SEARCH_SCHEMA_VERSION;
+  const read = (key: string) => db.prepare(`SELECT value FROM ${tables.meta} WHERE key = ?`).pluck().get(key);
+  return read('schema_version') === SEARCH_SCHEMA_VERSION && read('filters') === FILTERS_STORED;
 }
 
 /**
