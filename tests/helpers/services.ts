@@ -5,7 +5,10 @@ import { searchVocabulary } from '../../server/adapters/index.ts';
 import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
+import type { ChangeFeed } from '../../server/services/changes.ts';
 import { createServices, type ServiceDeps, type Services } from '../../server/services/index.ts';
+import type { Viewer } from '../../server/services/viewer.ts';
+import { uniqueEmail } from './factories.ts';
 
 /** Token lifetimes for services under test (the config's defaults). */
 export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
@@ -18,6 +21,10 @@ export interface TestServices {
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
   services: Services;
+  /** What the services announced, in order: the change feed's record. */
+  announced: string[];
+  /** A signed-up user of `role` as the services see them (the claims a token would carry). */
+  viewer(role: 'candidate' | 'recruiter', company?: string): Promise<Viewer>;
   close(): Promise<void>;
 }
 
@@ -30,12 +37,39 @@ export async function createTestServices(overrides: Partial<ServiceDeps> = {}): 
   const search = createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() });
   await search.applySettings();
   const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
-  const services = createServices({ config: TEST_SERVICE_CONFIG, store, search, queue, ...overrides });
+  const announced: string[] = [];
+  const changes: ChangeFeed = {
+    async listingChanged(listing) {
+      announced.push(`listing ${listing.id} v${listing.version}`);
+    },
+    async profileChanged(profile) {
+      announced.push(`profile ${profile.id} v${profile.version}`);
+    },
+  };
+  const services = createServices({
+    config: TEST_SERVICE_CONFIG,
+    store,
+    search,
+    queue,
+    changes,
+    ...overrides,
+  });
   return {
     store,
     search,
     queue,
     services,
+    announced,
+    async viewer(role, company) {
+      const { user } = await services.accounts.signup({
+        email: uniqueEmail(role),
+        password: 'correct horse battery',
+        name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
+        role,
+        ...(role === 'recruiter' ? { company: company ?? `Acme ${uniqueEmail('co')}` } : {}),
+      });
+      return { sub: user.id, role: user.role, companyId: user.companyId };
+    },
     async close() {
       await queue.close();
       await search.close();
