@@ -16,7 +16,10 @@ describe('matching service', () => {
   async function postAndMatch() {
     const recruiter = await t.viewer('recruiter');
     const candidate = await t.viewer('candidate');
-    const profile = await t.services.profiles.save(candidate, profileBody({ discoverable: true }));
+    const profile = await t.services.profiles.save(
+      candidate,
+      profileBody({ discoverable: true }) as Parameters<typeof t.services.profiles.save>[1],
+    );
     const listing = await t.services.listings.create(recruiter, listingBody());
     await t.services.matching.matchProfile({ profileId: profile.id, version: profile.version });
     await t.services.matching.matchListing({ listingId: listing.id, version: listing.version });
