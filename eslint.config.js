@@ -91,7 +91,6 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts', 'workers/**/*.ts'],
-    ignores: ['**/*.contract.ts'],
     rules: { 'max-lines': ['error', { max: 450 }] },
   },
   {

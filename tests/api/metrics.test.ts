@@ -12,7 +12,12 @@ import { instrumentProcessors } from '../../workers/processors/instrumented.ts';
 import type { BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import type { Processors } from '../../server/adapters/queue/port.ts';
 import { createTestApp, postListing, signUp, type TestApp } from '../helpers/app.ts';
-import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
+import {
+  REDIS_START_STOP_MS,
+  redisUnavailableReason,
+  startRedis,
+  type RedisServer,
+} from '../helpers/redis.ts';
 
 interface Sample {
   name: string;
@@ -254,94 +259,102 @@ describe('request ids and timing logs', () => {
 const redisUnavailable = redisUnavailableReason();
 if (redisUnavailable) console.log(`skipped: bull-board dashboard tests — ${redisUnavailable}`);
 
-describe.runIf(!redisUnavailable)('queue dashboard (bull-board on BullMQ, real Redis)', () => {
-  let redis: RedisServer | undefined;
-  let t: TestApp;
-  let admin: { authorization: string };
-  let candidate: { authorization: string };
-  const adminEmail = `admin-${randomUUID()}@example.com`;
-  const adminPassword = 'a long admin password';
+// Beside starting and stopping Redis: building and closing an app on BullMQ, and a few password hashes.
+const DASHBOARD_APP_MS = 15_000;
 
-  beforeAll(async () => {
-    const url = process.env.REDIS_URL ?? (redis = await startRedis()).url;
-    t = await createTestApp({
-      REDIS_URL: url,
-      QUEUE_PREFIX: `dash-${randomUUID().slice(0, 8)}`,
-      ADMIN_EMAIL: adminEmail,
-      ADMIN_PASSWORD: adminPassword,
-    });
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: adminEmail, password: adminPassword },
-    });
-    admin = { authorization: `Bearer ${login.json().accessToken}` };
-    candidate = (await signUp(t.app, 'candidate')).auth;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await redis?.dispose();
-  });
+// Each case is a few in-memory requests and one password hash at most.
+describe.runIf(!redisUnavailable)(
+  'queue dashboard (bull-board on BullMQ, real Redis)',
+  { timeout: 10_000 },
+  () => {
+    let redis: RedisServer | undefined;
+    let t: TestApp;
+    let admin: { authorization: string };
+    let candidate: { authorization: string };
+    const adminEmail = `admin-${randomUUID()}@example.com`;
+    const adminPassword = 'a long admin password';
 
-  it('refuses anonymous callers and non-admins', async () => {
-    for (const url of ['/admin/queues', '/admin/queues/api/queues']) {
-      expect((await t.app.inject({ url })).statusCode).toBe(401);
-      const forbidden = await t.app.inject({ url, headers: candidate });
-      expect(forbidden.statusCode).toBe(403);
-      expect(forbidden.json().error.code).toBe('forbidden');
-    }
-    const recruiter = (await signUp(t.app, 'recruiter')).auth;
-    expect((await t.app.inject({ url: '/admin/queues/api/queues', headers: recruiter })).statusCode).toBe(
-      403,
-    );
-  });
+    beforeAll(async () => {
+      const url = process.env.REDIS_URL ?? (redis = await startRedis()).url;
+      t = await createTestApp({
+        REDIS_URL: url,
+        QUEUE_PREFIX: `dash-${randomUUID().slice(0, 8)}`,
+        ADMIN_EMAIL: adminEmail,
+        ADMIN_PASSWORD: adminPassword,
+      });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: adminEmail, password: adminPassword },
+      });
+      admin = { authorization: `Bearer ${login.json().accessToken}` };
+      candidate = (await signUp(t.app, 'candidate')).auth;
+    }, REDIS_START_STOP_MS + DASHBOARD_APP_MS);
+    afterAll(async () => {
+      await t?.close();
+      await redis?.dispose();
+    }, REDIS_START_STOP_MS + DASHBOARD_APP_MS);
 
-  it('serves the dashboard and its API to admins', async () => {
-    const page = await t.app.inject({ url: '/admin/queues', headers: admin });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toContain('text/html');
-    expect(page.body).toContain('Backboard queues');
-    const api = await t.app.inject({ url: '/admin/queues/api/queues', headers: admin });
-    expect(api.statusCode).toBe(200);
-    const names = (api.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
-    expect(names).toEqual(['index', 'match-listing', 'match-profile', 'reconcile', 'salary-bands']);
-  });
+    it('refuses anonymous callers and non-admins', async () => {
+      for (const url of ['/admin/queues', '/admin/queues/api/queues']) {
+        expect((await t.app.inject({ url })).statusCode).toBe(401);
+        const forbidden = await t.app.inject({ url, headers: candidate });
+        expect(forbidden.statusCode).toBe(403);
+        expect(forbidden.json().error.code).toBe('forbidden');
+      }
+      const recruiter = (await signUp(t.app, 'recruiter')).auth;
+      expect((await t.app.inject({ url: '/admin/queues/api/queues', headers: recruiter })).statusCode).toBe(
+        403,
+      );
+    });
 
-  it('lets a browser in with the short-lived httpOnly dashboard cookie, and only an admin gets one', async () => {
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/queue-dashboard/session',
-      headers: candidate,
+    it('serves the dashboard and its API to admins', async () => {
+      const page = await t.app.inject({ url: '/admin/queues', headers: admin });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('Backboard queues');
+      const api = await t.app.inject({ url: '/admin/queues/api/queues', headers: admin });
+      expect(api.statusCode).toBe(200);
+      const names = (api.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
+      expect(names).toEqual(['index', 'match-listing', 'match-profile', 'reconcile', 'salary-bands']);
     });
-    expect(refused.statusCode).toBe(403);
 
-    const session = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/queue-dashboard/session',
-      headers: admin,
-    });
-    expect(session.statusCode).toBe(200);
-    expect(session.json().url).toBe('/admin/queues');
-    const cookie = session.cookies.find((c) => c.name === 'bb_queues');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin/queues' });
+    it('lets a browser in with the short-lived httpOnly dashboard cookie, and only an admin gets one', async () => {
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/queue-dashboard/session',
+        headers: candidate,
+      });
+      expect(refused.statusCode).toBe(403);
 
-    const withCookie = await t.app.inject({
-      url: '/admin/queues/api/queues',
-      cookies: { bb_queues: cookie!.value },
+      const session = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/queue-dashboard/session',
+        headers: admin,
+      });
+      expect(session.statusCode).toBe(200);
+      expect(session.json().url).toBe('/admin/queues');
+      const cookie = session.cookies.find((c) => c.name === 'bb_queues');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin/queues' });
+
+      const withCookie = await t.app.inject({
+        url: '/admin/queues/api/queues',
+        cookies: { bb_queues: cookie!.value },
+      });
+      expect(withCookie.statusCode).toBe(200);
+      const tampered = `${cookie!.value.slice(0, -2)}xx`;
+      expect(
+        (await t.app.inject({ url: '/admin/queues', cookies: { bb_queues: tampered } })).statusCode,
+      ).toBe(401);
+      // The cookie is no access token.
+      const asBearer = await t.app.inject({
+        url: '/api/admin/queues',
+        headers: { authorization: `Bearer ${cookie!.value}` },
+      });
+      expect(asBearer.statusCode).toBe(401);
     });
-    expect(withCookie.statusCode).toBe(200);
-    const tampered = `${cookie!.value.slice(0, -2)}xx`;
-    expect((await t.app.inject({ url: '/admin/queues', cookies: { bb_queues: tampered } })).statusCode).toBe(
-      401,
-    );
-    // The cookie is no access token.
-    const asBearer = await t.app.inject({
-      url: '/api/admin/queues',
-      headers: { authorization: `Bearer ${cookie!.value}` },
-    });
-    expect(asBearer.statusCode).toBe(401);
-  });
-});
+  },
+);
 
 describe('queue dashboard on the in-process queue', () => {
   it('is not mounted; the admin API gives the counts instead', async () => {

@@ -6,7 +6,12 @@ import {
   describeJobQueueContract,
   type ContractJobs,
 } from '../../server/adapters/queue/job-queue.contract.ts';
-import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
+import {
+  REDIS_START_STOP_MS,
+  redisUnavailableReason,
+  startRedis,
+  type RedisServer,
+} from '../helpers/redis.ts';
 
 const unavailable = redisUnavailableReason();
 if (unavailable) console.log(`skipped: BullMQ queue contract — ${unavailable}`);
@@ -19,10 +24,10 @@ describe.runIf(!unavailable)('bullmq on a real Redis', () => {
       redis = await startRedis();
       url = redis.url;
     }
-  });
+  }, REDIS_START_STOP_MS);
   afterAll(async () => {
     await redis?.dispose();
-  });
+  }, REDIS_START_STOP_MS);
 
   describeJobQueueContract('bullmq', async (retry) =>
     createBullMqQueue<ContractJobs>(CONTRACT_JOB_NAMES, { url, prefix: `test-${randomUUID()}`, retry }),

@@ -14,6 +14,15 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
+/** How long a new server may take to answer PING: well under a second idle, longer on a loaded machine. */
+const PING_DEADLINE_MS = 10_000;
+
+/**
+ * What a hook or step that starts or stops the private server should allow: the ping deadline, plus
+ * spawning it, or its SIGTERM exit (append-only, so it flushes first) and removing its folder.
+ */
+export const REDIS_START_STOP_MS = PING_DEADLINE_MS + 5_000;
+
 export const hasRedisServer = (): boolean => spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
 /**
@@ -44,7 +53,8 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForPing(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + PING_DEADLINE_MS;
+  while (Date.now() < deadline) {
     if (
       spawnSync('redis-cli', ['-p', String(port), 'ping'])
         .stdout?.toString()
@@ -53,7 +63,7 @@ async function waitForPing(port: number): Promise<void> {
       return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`redis on port ${port} did not answer`);
+  throw new Error(`redis on port ${port} did not answer within ${PING_DEADLINE_MS} ms`);
 }
 
 /** A private redis-server on a free loopback port with append-only persistence, as production runs it. */

@@ -11,12 +11,28 @@ import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { scoreCandidate } from '../../server/domain/matching.ts';
 import { JOB_NAMES, versionedJobId, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
-import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
+import {
+  REDIS_START_STOP_MS,
+  redisUnavailableReason,
+  startRedis,
+  type RedisServer,
+} from '../helpers/redis.ts';
 
 const unavailable = redisUnavailableReason({ ownServer: true });
 if (unavailable) console.log(`skipped: BullMQ fault tests — ${unavailable}`);
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'worker-process.ts');
+
+// Each case's timeout is the sum of the bounded waits it makes plus headroom for seeding and Redis round
+// trips, so a stuck step fails with its own message before the case times out.
+/** A worker process loads tsx and the whole server: about 1.5 s idle, several times that on two busy cores. */
+const WORKER_READY_MS = 30_000;
+/** How long a case waits for the queue to drain, a killed worker's job being found stalled included. */
+const IDLE_MS = 30_000;
+const HEADROOM_MS = 15_000;
+/** The hooks open or close a SQLite file and BullMQ connections to a local Redis. */
+const SETUP_MS = 10_000;
+
 const SKILL_SETS = [
   ['Go', 'PostgreSQL'],
   ['Go', 'MySQL'],
@@ -36,10 +52,10 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
 
   beforeAll(async () => {
     redis = await startRedis();
-  });
+  }, REDIS_START_STOP_MS);
   afterAll(async () => {
     await redis.dispose();
-  });
+  }, REDIS_START_STOP_MS);
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'backboard-faults-'));
     store = createSqliteStore({ file: join(dir, 'backboard.db') });
@@ -49,13 +65,13 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
       prefix,
       retry: { attempts: 3, backoffMs: 100 },
     });
-  });
+  }, SETUP_MS);
   afterEach(async () => {
     for (const worker of workers.splice(0)) if (worker.exitCode === null) worker.kill('SIGKILL');
     await queue.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, SETUP_MS);
 
   function startWorker(delayMs: number): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
@@ -72,10 +88,20 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
     });
     workers.push(child);
     return new Promise((resolve, reject) => {
+      const late = setTimeout(
+        () => reject(new Error(`worker not ready after ${WORKER_READY_MS} ms`)),
+        WORKER_READY_MS,
+      );
       child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) resolve(child);
+        if (chunk.toString().includes('ready')) {
+          clearTimeout(late);
+          resolve(child);
+        }
       });
-      child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+      child.once('exit', (code) => {
+        clearTimeout(late);
+        reject(new Error(`worker exited early with ${code}`));
+      });
     });
   }
 
@@ -126,64 +152,76 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
     return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
-  it('finishes a match job on another worker when the first is killed mid-job, with the right result', async () => {
-    const listing = await seedBoard();
-    const doomed = await startWorker(60_000);
-    const started = waitForLine(doomed, 'started');
-    await queue.enqueue(
-      'match-listing',
-      { listingId: listing.id, version: 1 },
-      { jobId: versionedJobId(listing.id, 1) },
-    );
-    await started;
-    doomed.kill('SIGKILL');
-    await startWorker(0);
-    await queue.whenIdle(30_000);
-    const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: 50 });
-    const expected = await expectedCandidates(listing.id);
-    expect(stored.items.map((m) => m.profileId)).toEqual(
-      expected.map((e) => e.id).slice(0, stored.items.length),
-    );
-    expect(stored.items.map((m) => m.score)).toEqual(
-      expected.map((e) => e.score).slice(0, stored.items.length),
-    );
-    expect(stored.total).toBeGreaterThan(0);
-    expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, failed: 0 });
-    expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
-  });
-
-  it('loses no queued job when Redis stops and starts again (append-only persistence)', async () => {
-    const first = await seedBoard();
-    const owner = { ownerId: first.ownerId, companyId: first.companyId, company: first.company };
-    const listings = [first];
-    for (let i = 0; i < 9; i++)
-      listings.push(await store.listings.create(newListing(owner, { title: `Role ${i}` })));
-    for (const listing of listings) {
+  it(
+    'finishes a match job on another worker when the first is killed mid-job, with the right result',
+    { timeout: 2 * WORKER_READY_MS + IDLE_MS + HEADROOM_MS },
+    async () => {
+      const listing = await seedBoard();
+      const doomed = await startWorker(60_000);
+      const started = waitForLine(doomed, 'started');
       await queue.enqueue(
-        'index',
-        { listingId: listing.id, version: listing.version },
-        { jobId: versionedJobId(listing.id, listing.version) },
+        'match-listing',
+        { listingId: listing.id, version: 1 },
+        { jobId: versionedJobId(listing.id, 1) },
       );
-    }
-    await queue.close();
-    await redis.stop();
-    await redis.start();
-    queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, { url: redis.url, prefix });
-    expect((await queue.counts()).index.waiting).toBe(10);
-    await startWorker(0);
-    await queue.whenIdle(30_000);
-    expect(await store.listings.findLagging('indexed', 100)).toEqual([]);
-  });
+      await started;
+      doomed.kill('SIGKILL');
+      await startWorker(0);
+      await queue.whenIdle(IDLE_MS);
+      const stored = await store.matches.candidatesOf(listing.id, { page: 1, limit: 50 });
+      const expected = await expectedCandidates(listing.id);
+      expect(stored.items.map((m) => m.profileId)).toEqual(
+        expected.map((e) => e.id).slice(0, stored.items.length),
+      );
+      expect(stored.items.map((m) => m.score)).toEqual(
+        expected.map((e) => e.score).slice(0, stored.items.length),
+      );
+      expect(stored.total).toBeGreaterThan(0);
+      expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, failed: 0 });
+      expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
+    },
+  );
 
-  it('computes the same write once when it is enqueued twice', async () => {
-    const listing = await seedBoard();
-    await startWorker(0);
-    const jobId = versionedJobId(listing.id, 1);
-    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
-    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
-    await queue.whenIdle(30_000);
-    await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
-    await queue.whenIdle(30_000);
-    expect((await queue.counts())['match-listing'].completed).toBe(1);
-  });
+  it(
+    'loses no queued job when Redis stops and starts again (append-only persistence)',
+    { timeout: 2 * REDIS_START_STOP_MS + WORKER_READY_MS + IDLE_MS + HEADROOM_MS },
+    async () => {
+      const first = await seedBoard();
+      const owner = { ownerId: first.ownerId, companyId: first.companyId, company: first.company };
+      const listings = [first];
+      for (let i = 0; i < 9; i++)
+        listings.push(await store.listings.create(newListing(owner, { title: `Role ${i}` })));
+      for (const listing of listings) {
+        await queue.enqueue(
+          'index',
+          { listingId: listing.id, version: listing.version },
+          { jobId: versionedJobId(listing.id, listing.version) },
+        );
+      }
+      await queue.close();
+      await redis.stop();
+      await redis.start();
+      queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, { url: redis.url, prefix });
+      expect((await queue.counts()).index.waiting).toBe(10);
+      await startWorker(0);
+      await queue.whenIdle(IDLE_MS);
+      expect(await store.listings.findLagging('indexed', 100)).toEqual([]);
+    },
+  );
+
+  it(
+    'computes the same write once when it is enqueued twice',
+    { timeout: WORKER_READY_MS + 2 * IDLE_MS + HEADROOM_MS },
+    async () => {
+      const listing = await seedBoard();
+      await startWorker(0);
+      const jobId = versionedJobId(listing.id, 1);
+      await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+      await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+      await queue.whenIdle(IDLE_MS);
+      await queue.enqueue('match-listing', { listingId: listing.id, version: 1 }, { jobId });
+      await queue.whenIdle(IDLE_MS);
+      expect((await queue.counts())['match-listing'].completed).toBe(1);
+    },
+  );
 });

@@ -12,14 +12,21 @@ export type MakeQueue = (retry: RetryPolicy) => Promise<JobQueue<ContractJobs>>;
 
 const FAST_RETRY: RetryPolicy = { attempts: 3, backoffMs: 20 };
 
+/** How long a case waits for its jobs to be done (milliseconds in practice, on either adapter). */
+const IDLE_MS = 10_000;
+/** Every case's timeout: the longest waits for idle three times, besides a few Redis round trips. */
+const CASE_MS = 3 * IDLE_MS + 10_000;
+/** Closing waits for the active job (300 ms at most here), then closes the connections. */
+const CLOSE_MS = 10_000;
+
 /** The behaviour both queue adapters must show; each case gets a fresh, namespaced queue. */
 export function describeJobQueueContract(name: string, makeQueue: MakeQueue): void {
-  describe(`job queue contract: ${name}`, () => {
+  describe(`job queue contract: ${name}`, { timeout: CASE_MS }, () => {
     let queue: JobQueue<ContractJobs> | undefined;
     afterEach(async () => {
       await queue?.close();
       queue = undefined;
-    });
+    }, CLOSE_MS);
 
     function recorder() {
       const seen: string[] = [];
@@ -50,7 +57,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       await queue.startWorkers(processors);
       await queue.enqueue('echo', { value: 'a' }, { jobId: 'job-a' });
       await queue.enqueue('echo', { value: 'b' }, { jobId: 'job-b' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(seen.sort()).toEqual(['a', 'b']);
       expect((await queue.counts()).echo).toMatchObject({ completed: 2, failed: 0, waiting: 0, active: 0 });
     });
@@ -61,9 +68,9 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       await queue.enqueue('echo', { value: 'first' }, { jobId: 'listing-1-v2' });
       await queue.enqueue('echo', { value: 'second' }, { jobId: 'listing-1-v2' });
       await queue.startWorkers(processors);
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       await queue.enqueue('echo', { value: 'third' }, { jobId: 'listing-1-v2' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual(['first']);
     });
 
@@ -72,7 +79,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       const { seen, attempts, processors } = recorder();
       await queue.startWorkers(processors);
       await queue.enqueue('flaky', { key: 'k', failTimes: 2 }, { jobId: 'flaky-k' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(attempts.get('k')).toBe(3);
       expect(seen).toEqual(['k@3']);
       expect((await queue.counts()).flaky).toMatchObject({ completed: 1, failed: 0 });
@@ -84,7 +91,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       await queue.startWorkers(processors, { concurrency: 1 });
       await queue.enqueue('flaky', { key: 'poison', failTimes: 99 }, { jobId: 'flaky-poison' });
       await queue.enqueue('flaky', { key: 'fine', failTimes: 0 }, { jobId: 'flaky-fine' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(attempts.get('poison')).toBe(FAST_RETRY.attempts);
       expect(seen).toEqual(['fine@1']);
       const failed = await queue.failed('flaky', 10);
@@ -103,16 +110,16 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       await queue.startWorkers(processors);
       // Fails on its three attempts (an outage), succeeds on the fourth.
       await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual([]);
       await queue.enqueue(
         'flaky',
         { key: 'outage', failTimes: 3 },
         { jobId: 'flaky-outage', retryFailed: true },
       );
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual(['outage@4']);
     });
 
@@ -121,7 +128,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       const { attempts, processors } = recorder();
       await queue.startWorkers(processors);
       await queue.enqueue('flaky', { key: 'never', failTimes: -1 }, { jobId: 'flaky-never' });
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(attempts.get('never')).toBe(1);
       expect((await queue.failed('flaky', 10))[0]?.error).toBe('cannot ever do never');
     });
@@ -133,7 +140,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       for (let i = 0; i < 5; i++)
         await queue.enqueue('echo', { value: `burst-${i}` }, { jobId: 'bands-window-1', delayMs: 100 });
       expect((await queue.counts()).echo.delayed).toBe(1);
-      await queue.whenIdle(10_000);
+      await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual(['burst-0']);
     });
 
