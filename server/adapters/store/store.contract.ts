@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import { listingData, newListing, profileData, uniqueEmail } from '../../../tests/helpers/factories.ts';
 import type { MatchRecord, Store } from './port.ts';
+import { describeHiringStoreContract } from './store-contract-hiring.ts';
 
 /**
  * The behaviour every store adapter must show. Thin test files call this once per adapter; each case
@@ -461,5 +462,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.documents.get('bands')).toEqual({ a: [3] });
       });
     });
+
+    describeHiringStoreContract(makeStore);
   });
 }
