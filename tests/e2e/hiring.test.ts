@@ -9,6 +9,7 @@ import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { logInInBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './support/journeys.ts';
 
 const TITLE = 'Senior Go engineer, payments';
+const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** The page has no serious or critical axe-core problem and no sideways scrolling at its width. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -21,10 +22,14 @@ describe('hiring journey', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: TestBrowser;
   let listingId: string;
+  let recruiterToken: string;
   const recruiterEmail = uniqueEmail('recruiter');
 
   beforeAll(async () => {
-    server = await startServer({ seedDemo: false });
+    server = await startServer({
+      seedDemo: false,
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
     browser = await launchBrowser();
     const { accessToken } = await apiCall<{ accessToken: string }>(server.url, 'POST', '/api/auth/signup', {
       email: recruiterEmail,
@@ -33,6 +38,7 @@ describe('hiring journey', () => {
       role: 'recruiter',
       company: 'Acme Payments',
     });
+    recruiterToken = accessToken;
     listingId = await postListing(server.url, accessToken, {
       title: TITLE,
       description: 'Build **payment rails** with Go and PostgreSQL.',
@@ -101,6 +107,15 @@ describe('hiring journey', () => {
     await dialog.getByRole('button', { name: 'Send application' }).click();
     await panel.getByText(/^Applied on .* · Applied$/).waitFor();
     expect(await panel.getByRole('button', { name: 'Apply' }).count()).toBe(0);
+    // The button that opened the dialog is gone: focus lands on what took its place.
+    await expect
+      .poll(() => candidatePage.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toMatch(/^Applied on /);
+
+    // Search results say so too.
+    await candidatePage.goto(`${server.url}/?q=payment`);
+    const hit = candidatePage.getByRole('article').filter({ hasText: TITLE });
+    await hit.getByText(/^Applied on .* · Applied$/).waitFor();
 
     // The saved list has it; My applications has it at its first stage.
     await candidatePage.goto(`${server.url}/saved`);
@@ -167,6 +182,33 @@ describe('hiring journey', () => {
     await confirm.getByRole('button', { name: 'Keep it' }).click();
     await expect.poll(() => confirm.isVisible()).toBe(false);
     expect(await moved.getByText('Stage: Interviewing').isVisible()).toBe(true);
+
+    // The company closes the listing: the saved list marks it, and the candidate is told.
+    await apiCall(server.url, 'POST', `/api/listings/${listingId}/close`, undefined, recruiterToken);
+    await backPage.goto(`${server.url}/saved`);
+    const savedItem = backPage.getByRole('listitem').filter({ hasText: TITLE });
+    await savedItem.getByText('Closed', { exact: true }).waitFor();
+    await expect.poll(() => backPage.getByRole('link', { name: /Notifications.*1 unread/ }).count()).toBe(1);
+
+    // Each email is kept in the outbox (no SMTP_URL here) with a one-click unsubscribe link that works.
+    const admin = await apiCall<{ accessToken: string }>(server.url, 'POST', '/api/auth/login', ADMIN);
+    const emails = await apiCall<{ items: { to: string; subject: string; text: string }[] }>(
+      server.url,
+      'GET',
+      '/api/admin/emails',
+      undefined,
+      admin.accessToken,
+    );
+    const moveEmail = emails.items.find(
+      (email) => email.to === candidateEmail && email.subject.includes('Interviewing'),
+    );
+    const link = moveEmail?.text.match(/\/unsubscribe\?token=\S+/)?.[0];
+    expect(link).toBeDefined();
+    await backPage.goto(server.url + link);
+    await backPage.getByText('You will no longer get email about applications and their stages.').waitFor();
+    await backPage.goto(`${server.url}/settings`);
+    const topic = backPage.getByRole('switch', { name: 'Applications and their stages' });
+    await expect.poll(async () => (await topic.count()) === 1 && !(await topic.isChecked())).toBe(true);
     await backPage.close();
   });
 
