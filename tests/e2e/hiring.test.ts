@@ -132,7 +132,7 @@ describe('hiring journey', () => {
     const row = recruiterPage.getByRole('row', { name: new RegExp(TITLE) });
     await row.getByText('1 applied').waitFor();
     await expect
-      .poll(() => recruiterPage.getByRole('link', { name: /Notifications.*1 unread/ }).count())
+      .poll(() => recruiterPage.getByRole('button', { name: /Notifications.*1 unread/ }).count())
       .toBe(1);
     await row.getByRole('link', { name: `1 applicant for ${TITLE}` }).click();
     await recruiterPage.waitForURL(`**/recruiter/listings/${listingId}/applications`);
@@ -165,15 +165,26 @@ describe('hiring journey', () => {
     expect(await moved.textContent()).not.toContain('talk about Kafka');
     await expectAccessible(backPage, 'my applications');
 
-    const bell = backPage.getByRole('link', { name: /Notifications.*1 unread/ });
+    const bell = backPage.getByRole('button', { name: /Notifications.*1 unread/ });
     await bell.click();
+    const latest = backPage.getByRole('region', { name: 'Latest notifications' });
+    await latest.getByRole('link', { name: `New: ${TITLE}: Interviewing` }).waitFor();
+    await expectAccessible(backPage, 'notifications menu');
+    await backPage.keyboard.press('Escape');
+    await expect.poll(() => latest.count()).toBe(0);
+    expect(await backPage.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe(
+      'false',
+    );
+    await bell.click();
+    await latest.getByRole('link', { name: 'See all notifications' }).click();
     await backPage.waitForURL('**/notifications');
+    await expect.poll(() => latest.count()).toBe(0);
     const notice = backPage.getByRole('listitem').filter({ hasText: `${TITLE}: Interviewing` });
     await notice.getByText('Acme Payments moved your application for').waitFor();
     await expectAccessible(backPage, 'notifications');
     await notice.getByRole('button', { name: /^Mark read/ }).click();
     await expect.poll(() => notice.getByRole('button', { name: /^Mark read/ }).count()).toBe(0);
-    await expect.poll(() => backPage.getByRole('link', { name: /unread/ }).count()).toBe(0);
+    await expect.poll(() => backPage.getByRole('button', { name: /unread/ }).count()).toBe(0);
 
     // Withdrawing asks first; keeping it changes nothing.
     await backPage.goto(`${server.url}/applications`);
@@ -188,7 +199,9 @@ describe('hiring journey', () => {
     await backPage.goto(`${server.url}/saved`);
     const savedItem = backPage.getByRole('listitem').filter({ hasText: TITLE });
     await savedItem.getByText('Closed', { exact: true }).waitFor();
-    await expect.poll(() => backPage.getByRole('link', { name: /Notifications.*1 unread/ }).count()).toBe(1);
+    await expect
+      .poll(() => backPage.getByRole('button', { name: /Notifications.*1 unread/ }).count())
+      .toBe(1);
 
     // Each email is kept in the outbox (no SMTP_URL here) with a one-click unsubscribe link that works.
     const admin = await apiCall<{ accessToken: string }>(server.url, 'POST', '/api/auth/login', ADMIN);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Inbox, UNREAD_POLL_MS } from '../../web/src/lib/inbox.svelte.ts';
-import { inAppLink, markedRead } from '../../web/src/pages/notifications/inbox-page.ts';
+import { inAppLink, Inbox, UNREAD_POLL_MS } from '../../web/src/lib/inbox.svelte.ts';
+import { markedRead } from '../../web/src/pages/notifications/inbox-page.ts';
 import { aNotification } from './factories.ts';
 
 /** An inbox over a counting loader whose answers the test sets, in a tab the test shows or hides. */

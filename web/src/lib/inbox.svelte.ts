@@ -56,3 +56,17 @@ export const inbox = new Inbox(
   async (signal) => (await api.notifications({ page: 1, limit: 1 }, signal)).unread,
   () => document.visibilityState === 'visible',
 );
+
+/** A notification's link, kept inside the app: anything else goes to the notifications page itself. */
+export function inAppLink(link: string): string {
+  return link.startsWith('/') && !link.startsWith('//') ? link : '/notifications';
+}
+
+/** Opening a notification reads it; its link goes ahead whether or not the mark arrives. */
+export function markOpened(notification: { id: string; readAt: string | null }): void {
+  if (notification.readAt) return;
+  api.markRead([notification.id]).then(
+    ({ unread }) => inbox.set(unread),
+    () => undefined,
+  );
+}

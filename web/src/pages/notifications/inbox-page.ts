@@ -16,8 +16,3 @@ export function markedRead(
   });
   return { ...page, items, unread: ids ? Math.max(0, page.unread - changed) : 0 };
 }
-
-/** A notification's link, kept inside the app: anything else goes to the notifications page itself. */
-export function inAppLink(link: string): string {
-  return link.startsWith('/') && !link.startsWith('//') ? link : '/notifications';
-}
