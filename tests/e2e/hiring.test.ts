@@ -222,6 +222,14 @@ describe('hiring journey', () => {
     await backPage.goto(`${server.url}/settings`);
     const topic = backPage.getByRole('switch', { name: 'Applications and their stages' });
     await expect.poll(async () => (await topic.count()) === 1 && !(await topic.isChecked())).toBe(true);
+
+    // Withdrawing for real: the application shows it, with no way to withdraw again.
+    await backPage.goto(`${server.url}/applications`);
+    await moved.getByRole('button', { name: /^Withdraw/ }).click();
+    await confirm.getByRole('button', { name: 'Withdraw application' }).click();
+    await moved.getByText('Stage: Withdrawn').waitFor();
+    expect(await moved.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
+    expect(await moved.getByRole('listitem').last().textContent()).toMatch(/Withdrawn.*by you/);
     await backPage.close();
   });
 
