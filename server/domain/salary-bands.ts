@@ -1,120 +1,74 @@
 /**
- * Market salary bands: 25th, 50th and 75th percentiles of annual pay in US dollars per segment
- * (seniority × country or region × optionally a primary skill), falling back to a wider segment when
- * a segment has too few samples. The table is plain JSON so it can be stored as a document.
+ * Market salary bands: the 25th, 50th and 75th percentiles of yearly pay per segment (see
+ * salary-segments.ts), from dated samples carried forward to one date. Each sample's pay is converted
+ * once, at the rates of its own date, into its country's currency, then grown to the band date by the
+ * country's pay-growth rate (pay-growth.ts). Country segments are kept in the country's currency;
+ * regional and worldwide ones in US dollars at the latest rates. The table is plain JSON, so it can be
+ * stored as a document.
  */
-import {
-  RATES_DATE,
-  type Region,
-  type SalaryPeriod,
-  currencyForCountry,
-  fromUsd,
-  isKnownCurrency,
-  regionForCountry,
-  toAnnualUsd,
-} from './currency.ts';
-import type { Seniority } from '../shared/vocabulary.ts';
-import type { ListingData } from './listing.ts';
-
-export {
-  RATES_DATE,
-  USD_RATES,
-  countryCodeForName,
-  currencyForCountry,
-  fromUsd,
-  isKnownCurrency,
-  regionForCountry,
-  toAnnualUsd,
-} from './currency.ts';
+import { currencyForCountry, regionForCountry } from './currency.ts';
+import { RATES_DATE, convert, ratesOn } from './exchange-rates.ts';
+import { payGrowthFactor } from './pay-growth.ts';
+import { type ExperienceLevel, isCountryKey, segmentKeysOf } from './salary-segments.ts';
+import type { RemotePolicy } from '../shared/vocabulary.ts';
 
 export type SalarySource = 'survey' | 'posting';
 
 export interface SalarySample {
-  annualUsd: number;
-  seniority: Seniority | null;
+  /** Yearly pay in `currency`, as stated on `date`. */
+  amount: number;
+  currency: string;
+  /** YYYY-MM-DD: when the pay was stated (the survey's fieldwork, a posting's last edit). */
+  date: string;
+  level: ExperienceLevel | null;
   /** ISO 3166 alpha-2. */
   country: string | null;
-  /** Skill ids; each one makes the sample count for that skill's segment. */
-  skills: string[];
+  remote: RemotePolicy | null;
+  /** Skill ids; each one makes the sample count in that skill's segments. */
+  skills: readonly string[];
   source: SalarySource;
-  /** Relative weight, default 1 (e.g. to let stated posting ranges count more than an old survey). */
+  /** Relative weight, default 1 (a new posting counts more than one survey answer; old ones fade). */
   weight?: number;
 }
 
-export interface BandStats {
+export interface SegmentStats {
   p25: number;
   p50: number;
   p75: number;
+  /** The figures' currency: the country's for a country segment, else USD. */
+  currency: string;
   n: number;
   sources: Partial<Record<SalarySource, number>>;
+  /** The earliest and latest date of the pay in the segment (YYYY-MM-DD). */
+  dataFrom: string;
+  dataTo: string;
 }
 
 export interface BandTable {
-  version: 1;
+  version: 2;
+  /** The date every sample's pay is carried forward to (YYYY-MM-DD). */
+  asOf: string;
+  /** The rates that cross-country segments and answers in another currency are converted at. */
   ratesDate: string;
   minSample: number;
   sampleCount: number;
-  /** Only segments with at least `minSample` samples (and the global one), keyed by `segmentKey`. */
-  segments: Record<string, BandStats>;
-}
-
-export interface BandSegment {
-  seniority?: string;
-  country?: string;
-  region?: string;
-  skill?: string;
-}
-
-export interface SalaryBand {
-  p25: number;
-  p50: number;
-  p75: number;
-  n: number;
-  currency: string;
-  segment: BandSegment;
-  fellBack: boolean;
-  fallbackReason?: string;
-  sources: string[];
+  /** Skill ids the survey samples record; a segment for any other skill can only come from postings. */
+  surveySkills: string[];
+  /** Only segments with at least `minSample` samples, keyed by `segmentKey`. */
+  segments: Record<string, SegmentStats>;
 }
 
 export interface BandOptions {
-  /** Below this many samples a segment is not used; default 30. */
+  /** The date pay is carried forward to (YYYY-MM-DD). */
+  asOf: string;
+  /** Below this many samples a segment is not kept; default 30. */
   minSample?: number;
-  /** Samples outside these bounds (annual USD) are treated as data-entry errors; defaults 1 000 and 1 000 000. */
+  /** Samples outside these bounds (yearly USD at their date) are data-entry errors; defaults 1 000 and 1 000 000. */
   minAnnualUsd?: number;
   maxAnnualUsd?: number;
 }
 
 export const DEFAULT_MIN_SAMPLE = 30;
-
-/** A stable key per segment: "seniority=senior|country=DE|skill=python"; the global segment is "all". */
-export function segmentKey(segment: BandSegment): string {
-  const parts: string[] = [];
-  if (segment.seniority !== undefined) parts.push(`seniority=${segment.seniority}`);
-  if (segment.country !== undefined) parts.push(`country=${segment.country}`);
-  if (segment.region !== undefined) parts.push(`region=${segment.region}`);
-  if (segment.skill !== undefined) parts.push(`skill=${segment.skill}`);
-  return parts.length === 0 ? 'all' : parts.join('|');
-}
-
-/** Every segment a sample counts in. */
-function segmentsOf(sample: SalarySample): BandSegment[] {
-  const country = sample.country?.trim().toUpperCase() || undefined;
-  const region = country === undefined ? undefined : regionForCountry(country);
-  const seniority = sample.seniority ?? undefined;
-  const segments: BandSegment[] = [{}];
-  if (country !== undefined) segments.push({ country });
-  if (region !== undefined) segments.push({ region });
-  if (seniority !== undefined) {
-    segments.push({ seniority });
-    if (country !== undefined) {
-      segments.push({ seniority, country });
-      for (const skill of new Set(sample.skills)) segments.push({ seniority, country, skill });
-    }
-    if (region !== undefined) segments.push({ seniority, region });
-  }
-  return segments;
-}
 
 interface WeightedValue {
   value: number;
@@ -142,194 +96,134 @@ export function weightedPercentile(sorted: readonly WeightedValue[], fraction: n
   return previous?.value ?? Number.NaN;
 }
 
-export function computeBands(samples: readonly SalarySample[], options: BandOptions = {}): BandTable {
-  const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
-  const minAnnualUsd = options.minAnnualUsd ?? 1_000;
-  const maxAnnualUsd = options.maxAnnualUsd ?? 1_000_000;
-  const groups = new Map<
-    string,
-    { values: WeightedValue[]; sources: Partial<Record<SalarySource, number>> }
-  >();
-  let sampleCount = 0;
-  for (const sample of samples) {
-    const weight = sample.weight ?? 1;
-    if (!(sample.annualUsd >= minAnnualUsd && sample.annualUsd <= maxAnnualUsd) || !(weight > 0)) continue;
-    sampleCount++;
-    for (const segment of segmentsOf(sample)) {
-      const key = segmentKey(segment);
-      let group = groups.get(key);
-      if (!group) {
-        group = { values: [], sources: {} };
-        groups.set(key, group);
-      }
-      group.values.push({ value: sample.annualUsd, weight });
-      group.sources[sample.source] = (group.sources[sample.source] ?? 0) + 1;
-    }
-  }
-  const segments: Record<string, BandStats> = {};
-  for (const key of [...groups.keys()].sort()) {
-    const group = groups.get(key)!;
-    if (group.values.length < minSample && key !== 'all') continue;
-    const sorted = group.values.sort((a, b) => a.value - b.value);
-    segments[key] = {
-      p25: Math.round(weightedPercentile(sorted, 0.25)),
-      p50: Math.round(weightedPercentile(sorted, 0.5)),
-      p75: Math.round(weightedPercentile(sorted, 0.75)),
-      n: sorted.length,
-      sources: group.sources,
-    };
-  }
-  return { version: 1, ratesDate: RATES_DATE, minSample, sampleCount, segments };
-}
-
-function describeSegment(segment: BandSegment): string {
-  const parts = [segment.seniority, segment.country ?? segment.region, segment.skill].filter(
-    (part): part is string => part !== undefined,
-  );
-  return parts.length === 0 ? 'all samples' : parts.join(' × ');
-}
-
-export interface BandQuery {
-  seniority?: Seniority;
-  /** ISO 3166 alpha-2. */
-  country?: string;
-  /** Skill id. */
-  skill?: string;
-  /** ISO 4217; default the country's currency, else USD. */
-  currency?: string;
+interface SegmentGroup {
+  currency: string;
+  values: WeightedValue[];
+  sources: Partial<Record<SalarySource, number>>;
+  dataFrom: string;
+  dataTo: string;
 }
 
 /**
- * The band for the narrowest segment with enough samples, widening in this order:
- * seniority × country × skill → seniority × country → seniority × region → country → region →
- * seniority → everything. Says when and why it widened. Null only for an empty table.
- * Throws RangeError for an unknown currency (check with `isKnownCurrency`).
+ * Collects samples into their segments and computes each segment's band on demand. Segments are
+ * independent: one sample touches only the groups of `segmentKeysOf(sample)`, and a group's band depends
+ * only on its own values, so a caller can compute the table a slice of segments at a time, and an
+ * incremental path could recompute just the segments a changed listing touches.
  */
-export function salaryBandFor(table: BandTable, query: BandQuery): SalaryBand | null {
-  const country = query.country?.trim().toUpperCase() || undefined;
-  const region: Region | undefined = country === undefined ? undefined : regionForCountry(country);
-  const { seniority, skill } = query;
-  const chain: BandSegment[] = [];
-  if (seniority !== undefined && country !== undefined && skill !== undefined)
-    chain.push({ seniority, country, skill });
-  if (seniority !== undefined && country !== undefined) chain.push({ seniority, country });
-  if (seniority !== undefined && region !== undefined) chain.push({ seniority, region });
-  if (country !== undefined) chain.push({ country });
-  if (region !== undefined) chain.push({ region });
-  if (seniority !== undefined) chain.push({ seniority });
-  chain.push({});
+export class BandAccumulator {
+  private readonly groups = new Map<string, SegmentGroup>();
+  private readonly skillsInSurvey = new Set<string>();
+  private kept = 0;
+  readonly asOf: string;
+  private readonly minAnnualUsd: number;
+  private readonly maxAnnualUsd: number;
 
-  const currency = (
-    query.currency ?? (country === undefined ? 'USD' : currencyForCountry(country))
-  ).toUpperCase();
-  if (!isKnownCurrency(currency)) throw new RangeError(`No exchange rate for currency ${currency}`);
-  const requested = chain[0]!;
-  for (const segment of chain) {
-    const stats = table.segments[segmentKey(segment)];
-    if (!stats || (stats.n < table.minSample && segment !== chain[chain.length - 1])) continue;
-    const fellBack = segment !== requested;
-    const band: SalaryBand = {
-      p25: Math.round(fromUsd(stats.p25, currency)),
-      p50: Math.round(fromUsd(stats.p50, currency)),
-      p75: Math.round(fromUsd(stats.p75, currency)),
-      n: stats.n,
-      currency,
-      segment,
-      fellBack,
-      sources: (Object.keys(stats.sources) as SalarySource[]).sort(),
-    };
-    if (fellBack) {
-      band.fallbackReason = `Fewer than ${table.minSample} samples for ${describeSegment(requested)}; showing ${describeSegment(segment)}.`;
+  constructor(options: Omit<BandOptions, 'minSample'>) {
+    this.asOf = options.asOf;
+    this.minAnnualUsd = options.minAnnualUsd ?? 1_000;
+    this.maxAnnualUsd = options.maxAnnualUsd ?? 1_000_000;
+  }
+
+  get sampleCount(): number {
+    return this.kept;
+  }
+
+  /** Adds one sample; false when it is refused (implausible pay, unknown currency, no weight). */
+  add(sample: SalarySample): boolean {
+    const weight = sample.weight ?? 1;
+    const country = sample.country?.trim().toUpperCase() || null;
+    let usdThen: number;
+    let local: number;
+    const home = country ? currencyForCountry(country) : 'USD';
+    try {
+      const then = ratesOn(sample.date);
+      usdThen = convert(sample.amount, sample.currency, 'USD', then);
+      local = convert(sample.amount, sample.currency, home, then);
+    } catch {
+      return false;
     }
-    return band;
+    if (!(usdThen >= this.minAnnualUsd && usdThen <= this.maxAnnualUsd) || !(weight > 0)) return false;
+    const carried = local * payGrowthFactor(country, sample.date, this.asOf);
+    const usdNow = convert(carried, home, 'USD');
+    this.kept += 1;
+    if (sample.source === 'survey') for (const skill of sample.skills) this.skillsInSurvey.add(skill);
+
+    const coordinates = {
+      level: sample.level,
+      country,
+      region: country ? (regionForCountry(country) ?? null) : null,
+      remote: sample.remote,
+      skills: sample.skills,
+    };
+    for (const key of segmentKeysOf(coordinates)) {
+      const inCountry = isCountryKey(key);
+      let group = this.groups.get(key);
+      if (!group) {
+        group = {
+          currency: inCountry ? home : 'USD',
+          values: [],
+          sources: {},
+          dataFrom: sample.date,
+          dataTo: sample.date,
+        };
+        this.groups.set(key, group);
+      }
+      group.values.push({ value: inCountry ? carried : usdNow, weight });
+      group.sources[sample.source] = (group.sources[sample.source] ?? 0) + 1;
+      if (sample.date < group.dataFrom) group.dataFrom = sample.date;
+      if (sample.date > group.dataTo) group.dataTo = sample.date;
+    }
+    return true;
   }
-  return null;
-}
 
-export interface PayRange {
-  min: number;
-  max?: number;
-  /** Default: the band's currency. */
-  currency?: string;
-  /** Default: year. */
-  period?: SalaryPeriod;
-}
-
-export interface BandPosition {
-  /** Where the range's midpoint (or the single amount) sits: under p25, p25–p75, over p75. */
-  position: 'below' | 'within' | 'above';
-  /** Estimated market percentiles (1–99) of the amounts, in the band's currency per year. */
-  minPercentile: number;
-  maxPercentile?: number;
-  midpointPercentile: number;
-}
-
-/** Percentile of an amount: linear through (p25, 25), (p50, 50), (p75, 75), extended outward, 1–99. */
-function percentileOf(band: SalaryBand, amount: number): number {
-  const points: [number, number][] = [
-    [band.p25, 25],
-    [band.p50, 50],
-    [band.p75, 75],
-  ];
-  let low = points[0]!;
-  let high = points[1]!;
-  if (amount > band.p50) {
-    low = points[1]!;
-    high = points[2]!;
+  /** Every segment key with at least `minSample` samples, sorted. */
+  keys(minSample = DEFAULT_MIN_SAMPLE): string[] {
+    return [...this.groups.entries()]
+      .filter(([, group]) => group.values.length >= minSample)
+      .map(([key]) => key)
+      .sort();
   }
-  const slope = high[0] === low[0] ? 0 : (high[1] - low[1]) / (high[0] - low[0]);
-  const estimate =
-    slope === 0 ? (amount < low[0] ? 1 : amount > high[0] ? 99 : 50) : low[1] + (amount - low[0]) * slope;
-  return Math.min(99, Math.max(1, Math.round(estimate)));
-}
 
-/** Where a posting's range, or a candidate's expectation, sits against a band. */
-export function positionInBand(band: SalaryBand, range: PayRange): BandPosition {
-  const annual = (amount: number) => {
-    const period = range.period ?? 'year';
-    const currency = range.currency ?? band.currency;
-    if (period === 'year' && currency.toUpperCase() === band.currency) return amount;
-    return fromUsd(toAnnualUsd(amount, currency, period), band.currency);
-  };
-  const min = annual(range.min);
-  const max = range.max === undefined ? undefined : annual(range.max);
-  const midpoint = max === undefined ? min : (min + max) / 2;
-  const position = midpoint < band.p25 ? 'below' : midpoint > band.p75 ? 'above' : 'within';
-  const result: BandPosition = {
-    position,
-    minPercentile: percentileOf(band, min),
-    midpointPercentile: percentileOf(band, midpoint),
-  };
-  if (max !== undefined) result.maxPercentile = percentileOf(band, max);
-  return result;
-}
-
-const DAY_MS = 86_400_000;
-/** A stated posting range counts this much more than one survey answer when it is new… */
-const POSTING_WEIGHT = 3;
-/** …and half as much again every this many days. */
-const POSTING_HALF_LIFE_DAYS = 180;
-
-/** One sample per open posting that states its pay (estimated ranges would only echo the bands back). */
-export function postingSample(
-  listing: Pick<ListingData, 'salary' | 'seniority' | 'location' | 'requiredSkills'> & { updatedAt: string },
-  now: number,
-): SalarySample | null {
-  if (listing.salary.estimated) return null;
-  const { min, max, currency, period } = listing.salary;
-  let annualUsd: number;
-  try {
-    annualUsd = toAnnualUsd((min + max) / 2, currency, period);
-  } catch {
-    return null;
+  /** The band of one segment, or null when it has no samples. */
+  statsFor(key: string): SegmentStats | null {
+    const group = this.groups.get(key);
+    if (!group) return null;
+    const sorted = [...group.values].sort((a, b) => a.value - b.value);
+    return {
+      p25: Math.round(weightedPercentile(sorted, 0.25)),
+      p50: Math.round(weightedPercentile(sorted, 0.5)),
+      p75: Math.round(weightedPercentile(sorted, 0.75)),
+      currency: group.currency,
+      n: sorted.length,
+      sources: { ...group.sources },
+      dataFrom: group.dataFrom,
+      dataTo: group.dataTo,
+    };
   }
-  const ageDays = Math.max(0, (now - Date.parse(listing.updatedAt)) / DAY_MS);
-  return {
-    annualUsd,
-    seniority: listing.seniority,
-    country: listing.location.country,
-    skills: listing.requiredSkills.map((requirement) => requirement.skill.id),
-    source: 'posting',
-    weight: POSTING_WEIGHT * 0.5 ** (ageDays / POSTING_HALF_LIFE_DAYS),
-  };
+
+  /** The table header; its `segments` are filled in by the caller (or by `table`). */
+  emptyTable(minSample = DEFAULT_MIN_SAMPLE): BandTable {
+    return {
+      version: 2,
+      asOf: this.asOf,
+      ratesDate: RATES_DATE,
+      minSample,
+      sampleCount: this.kept,
+      surveySkills: [...this.skillsInSurvey].sort(),
+      segments: {},
+    };
+  }
+
+  /** The whole table at once. */
+  table(minSample = DEFAULT_MIN_SAMPLE): BandTable {
+    const table = this.emptyTable(minSample);
+    for (const key of this.keys(minSample)) table.segments[key] = this.statsFor(key)!;
+    return table;
+  }
+}
+
+export function computeBands(samples: Iterable<SalarySample>, options: BandOptions): BandTable {
+  const accumulator = new BandAccumulator(options);
+  for (const sample of samples) accumulator.add(sample);
+  return accumulator.table(options.minSample ?? DEFAULT_MIN_SAMPLE);
 }

@@ -3,13 +3,16 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Seniority } from '../adapters/store/port.ts';
 import { countryCodeForName } from '../domain/currency.ts';
-import type { SalarySample } from '../domain/salary-bands.ts';
+import { levelForYears } from '../domain/salary-segments.ts';
 import { findSkillId } from '../domain/taxonomy.ts';
 import { CsvLineReader, type CsvRecord } from './csv.ts';
 
 /**
- * The salary reference: professional developers from the Stack Overflow Developer Survey 2019 (ODbL 1.0,
- * see NOTICE.md), shipped as a 20-column subset under `server/seed/data/so-survey-2019/`.
+ * Professional developers from the Stack Overflow Developer Survey 2019 (ODbL 1.0, see NOTICE.md),
+ * shipped as a 20-column subset under `server/seed/data/so-survey-2019/`. It no longer feeds the salary
+ * bands (the 2024 survey does, see salary-reference.ts): 2019 pay is five years old and the subset has no
+ * role or experience column. What it still adds is real skill combinations — languages, databases,
+ * platforms and frameworks together — for the demo candidate profiles, which the 2024 extract lacks.
  */
 
 export const SURVEY_FILE = new URL(
@@ -73,20 +76,13 @@ function skillIdsOf(cells: (string | undefined)[]): string[] {
 }
 
 /**
- * Experience rule: the subset has no "years coding" column, so experience is estimated as age minus 22
- * (a typical age on leaving university), at least 0; ages outside 16–75 count as unknown. Seniority then
- * follows the matcher's years rule (`candidateSeniorityRank`): under 2 junior, under 5 mid, under 8
- * senior, else staff.
+ * Experience rule for 2019 respondents: the subset has no "years coding" column, so experience is
+ * estimated as age minus 22 (a typical age on leaving university), at least 0; ages outside 16–75 count
+ * as unknown. Only the demo profiles use it; the bands read years from the 2024 survey.
  */
 export function estimatedYearsFromAge(age: number): number | null {
   if (!Number.isFinite(age) || age < 16 || age > 75) return null;
   return Math.max(0, Math.floor(age) - 22);
-}
-
-export function seniorityForYears(years: number): Seniority {
-  if (years < 2) return 'junior';
-  if (years < 5) return 'mid';
-  return years < 8 ? 'senior' : 'staff';
 }
 
 export type WorkLocation = 'office' | 'home' | 'elsewhere' | null;
@@ -156,7 +152,7 @@ class RespondentCollector {
       skills: skillIdsOf(columns.skills.map((index) => fields[index])),
       desiredSkills: skillIdsOf(columns.desires.map((index) => fields[index])),
       yearsExperience: years,
-      seniority: years === null ? null : seniorityForYears(years),
+      seniority: years === null ? null : levelForYears(years),
       workLocation: WORK_LOCATIONS[fields[columns.workLoc] ?? ''] ?? null,
     });
   }
@@ -206,19 +202,7 @@ async function respondentsFromFile(file: URL): Promise<SurveyRespondent[]> {
   return collector.end();
 }
 
-/** Salary samples from respondents: yearly USD, estimated seniority, country, skills; source "survey". */
-export function samplesFromRespondents(respondents: readonly SurveyRespondent[]): SalarySample[] {
-  return respondents.map((respondent) => ({
-    annualUsd: respondent.annualUsd,
-    seniority: respondent.seniority,
-    country: respondent.country,
-    skills: respondent.skills,
-    source: 'survey',
-  }));
-}
-
 let respondentsCache: Promise<SurveyRespondent[]> | undefined;
-let samplesCache: Promise<SalarySample[]> | undefined;
 
 /** The shipped survey's professional respondents, read once per process. */
 export function loadSurveyRespondents(): Promise<SurveyRespondent[]> {
@@ -227,13 +211,4 @@ export function loadSurveyRespondents(): Promise<SurveyRespondent[]> {
     respondentsCache = undefined;
   });
   return respondentsCache;
-}
-
-/** The salary reference samples from the shipped survey, computed once per process. */
-export function loadSalaryReferenceSamples(): Promise<SalarySample[]> {
-  samplesCache ??= loadSurveyRespondents().then(samplesFromRespondents);
-  samplesCache.catch(() => {
-    samplesCache = undefined;
-  });
-  return samplesCache;
 }

@@ -1,5 +1,5 @@
 import type { JobQueue } from '../adapters/queue/port.ts';
-import { SALARY_BANDS_DEBOUNCE_MS, versionedJobId, type BackboardJobs } from '../adapters/queue/jobs.ts';
+import { salaryBandsJob, versionedJobId, type BackboardJobs } from '../adapters/queue/jobs.ts';
 import type { Listing, Profile } from '../adapters/store/port.ts';
 import { currentRequestId } from '../request-scope.ts';
 
@@ -28,7 +28,6 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
   return {
     async listingChanged(listing) {
       const jobId = versionedJobId(listing.id, listing.version);
-      const window = Math.floor(Date.now() / SALARY_BANDS_DEBOUNCE_MS);
       const data = { listingId: listing.id, version: listing.version, ...requestIdField() };
       await Promise.all([
         queue.enqueue('index', data, { jobId }),
@@ -36,7 +35,7 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
         queue.enqueue(
           'salary-bands',
           { reason: `listing ${listing.id} changed` },
-          { jobId: `bands-${window}`, delayMs: SALARY_BANDS_DEBOUNCE_MS },
+          salaryBandsJob(Date.now()),
         ),
       ]);
     },

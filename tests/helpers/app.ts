@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createHash } from 'node:crypto';
-import { createBackboard, type Backboard } from '../../server/compose.ts';
+import { createBackboard, type Backboard, type BackboardOptions } from '../../server/compose.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
@@ -44,8 +44,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in a temp folder. */
-export async function createTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+/**
+ * The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in a
+ * temp folder; without `options.salaryReference`, its salary bands come from its own postings alone.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: Pick<BackboardOptions, 'salaryReference'> = {},
+): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
   const config = loadConfig({
     DATA_DIR: dir,
@@ -55,7 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}, dataDir?: 
     ...productionBackends(dir),
     ...env,
   });
-  const backboard = await createBackboard(config, { logger: false });
+  const backboard = await createBackboard(config, { logger: false, ...options });
   // With BullMQ the processors belong to the workers process; the tests play that process too.
   if (backboard.adapters.queue.kind === 'bullmq') {
     await backboard.adapters.queue.startWorkers(createProcessors(backboard.app.services));

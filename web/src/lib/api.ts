@@ -1,6 +1,8 @@
 import type {
   AdminOperation,
   AuthAnswer,
+  BandAnswer,
+  BandPreviewInput,
   CandidatesAnswer,
   ExtractedSkill,
   ListPage,
@@ -14,7 +16,6 @@ import type {
   PublicUser,
   QueuesAnswer,
   RecommendationsAnswer,
-  SalaryBand,
   SearchAnswer,
   SignupInput,
   SkillSuggestion,
@@ -183,6 +184,7 @@ export interface BandQuery {
   seniority?: string;
   country?: string;
   skill?: string;
+  remote?: string;
   currency?: string;
 }
 
@@ -237,8 +239,11 @@ export const api = {
     request<{ items: SkillSuggestion[] }>('GET', '/api/skills', { query: { q }, signal }),
   extractSkills: (text: string) =>
     request<{ items: ExtractedSkill[] }>('POST', '/api/skills/extract', { body: { text } }),
-  salaryBand: async (query: BandQuery, signal?: AbortSignal) =>
-    (await request<{ band: SalaryBand }>('GET', '/api/salary-bands', { query: { ...query }, signal })).band,
+  salaryBand: (query: BandQuery, signal?: AbortSignal) =>
+    request<BandAnswer>('GET', '/api/salary-bands', { query: { ...query }, signal }),
+  /** The band a listing being written will show once saved (the same query as the posting's). */
+  salaryBandPreview: (input: BandPreviewInput, signal?: AbortSignal) =>
+    request<BandAnswer>('POST', '/api/salary-bands/preview', { body: input, signal }),
 
   queues: () => request<QueuesAnswer>('GET', '/api/admin/queues'),
   startOperation: (kind: 'reindex' | 'rematch') =>
