@@ -7,8 +7,9 @@
  * statistics reported for 2024–2025 (about 3.5–5 % in the US, the UK and the euro area), because
  * developer pay was about flat after 2023 (the median wage of US software developers in the BLS
  * occupational survey rose by well under 1 % from May 2023 to May 2024). Countries without a reliable figure — high inflation
- * or pay set in dollars (UA, RU, TR, AR, NG, EG, IR, …) — have none: their pay is not carried forward and
- * their bands say so, with the date of their data. Review the table once a year, with the rates table.
+ * or pay set in dollars (UA, RU, TR, AR, NG, EG, IR, …) — have none: their pay is kept in US dollars as
+ * reported, not carried forward, and their bands say so, with the date of their data. Review the table
+ * once a year, with the rates table.
  */
 
 /** Yearly growth, as a fraction, by ISO 3166 alpha-2 code. */
@@ -52,10 +53,25 @@ export const PAY_GROWTH: Readonly<Record<string, number>> = Object.freeze({
   JP: 0.025,
   SG: 0.035,
   ZA: 0.05,
+  MT: 0.04,
+  CY: 0.035,
+  IS: 0.05,
+  KR: 0.03,
+  CL: 0.05,
+  CO: 0.07,
+  CR: 0.04,
 });
 
 const DAY_MS = 86_400_000;
 const DAYS_PER_YEAR = 365.25;
+
+/**
+ * The currency a country's pay is kept and carried in: its own where it has a rate, else US dollars (where
+ * Backboard has no rate, pay is set in dollars or a local rate would mean little).
+ */
+export function payCurrencyFor(country: string | null | undefined, localCurrency: string): string {
+  return payGrowthRate(country) === null ? 'USD' : localCurrency;
+}
 
 /** The yearly rate for a country, or null where Backboard carries nothing forward. */
 export function payGrowthRate(country: string | null | undefined): number | null {

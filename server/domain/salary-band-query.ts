@@ -3,7 +3,7 @@
  * was dropped on the way and why, the dates of its data and the rule that carried it to the band date.
  */
 import { currencyForCountry, regionForCountry } from './currency.ts';
-import { RATES_DATE, convert, isKnownCurrency } from './exchange-rates.ts';
+import { convert, isKnownCurrency, ratesOn } from './exchange-rates.ts';
 import { payGrowthRate } from './pay-growth.ts';
 import type { BandTable, SalarySource, SegmentStats } from './salary-bands.ts';
 import {
@@ -84,7 +84,7 @@ function carryRule(segment: BandSegment, asOf: string): SalaryBand['carriedForwa
   if (rate === null) {
     return {
       yearlyRate: null,
-      rule: `Not carried forward: Backboard has no pay-growth rate for ${segment.country}; the figures are pay as of its dates.`,
+      rule: `Not carried forward: Backboard has no pay-growth rate for ${segment.country}; the figures are pay in US dollars as of its dates.`,
     };
   }
   const percent = Math.round(rate * 1000) / 10;
@@ -180,7 +180,9 @@ export function salaryBandFor(table: BandTable, query: BandQuery): BandAnswer {
   }
 
   const { segment, stats } = chosen;
-  const rate = convert(1, stats.currency, currency);
+  // The figures are pay as of the band date: they convert at that date's rates.
+  const rates = ratesOn(table.asOf);
+  const rate = convert(1, stats.currency, currency, rates);
   const dropped = droppedDimensions(table, asked, segment);
   if (country === undefined && (query.remote !== undefined || query.skill !== undefined)) {
     for (const [dimension, value] of [
@@ -221,7 +223,7 @@ export function salaryBandFor(table: BandTable, query: BandQuery): BandAnswer {
     dataTo: stats.dataTo,
     asOf: table.asOf,
     carriedForward: carryRule(segment, table.asOf),
-    exchange: stats.currency === currency ? null : { from: stats.currency, rate, date: RATES_DATE },
+    exchange: stats.currency === currency ? null : { from: stats.currency, rate, date: rates.date },
   };
   if (dropped.length > 0) band.fallbackReason = sentence(dropped);
   return { band };

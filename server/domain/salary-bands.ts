@@ -1,14 +1,14 @@
 /**
  * Market salary bands: the 25th, 50th and 75th percentiles of yearly pay per segment (see
  * salary-segments.ts), from dated samples carried forward to one date. Each sample's pay is converted
- * once, at the rates of its own date, into its country's currency, then grown to the band date by the
- * country's pay-growth rate (pay-growth.ts). Country segments are kept in the country's currency;
- * regional and worldwide ones in US dollars at the latest rates. The table is plain JSON, so it can be
- * stored as a document.
+ * once, at the rates of its own date, into its country's pay currency, then grown to the band date by
+ * the country's pay-growth rate (pay-growth.ts). Country segments are kept in that currency; regional and
+ * worldwide ones in US dollars at the rates of the band date. The table is plain JSON, so it can be stored
+ * as a document.
  */
 import { currencyForCountry, regionForCountry } from './currency.ts';
-import { RATES_DATE, convert, ratesOn } from './exchange-rates.ts';
-import { payGrowthFactor } from './pay-growth.ts';
+import { type RatesTable, convert, ratesOn } from './exchange-rates.ts';
+import { payCurrencyFor, payGrowthFactor } from './pay-growth.ts';
 import { type ExperienceLevel, isCountryKey, segmentKeysOf } from './salary-segments.ts';
 import type { RemotePolicy } from '../shared/vocabulary.ts';
 
@@ -35,7 +35,7 @@ export interface SegmentStats {
   p25: number;
   p50: number;
   p75: number;
-  /** The figures' currency: the country's for a country segment, else USD. */
+  /** The figures' currency: the country's pay currency for a country segment, else USD. */
   currency: string;
   n: number;
   sources: Partial<Record<SalarySource, number>>;
@@ -48,7 +48,7 @@ export interface BandTable {
   version: 2;
   /** The date every sample's pay is carried forward to (YYYY-MM-DD). */
   asOf: string;
-  /** The rates that cross-country segments and answers in another currency are converted at. */
+  /** The date of the rates cross-country segments and answers in another currency are converted at. */
   ratesDate: string;
   minSample: number;
   sampleCount: number;
@@ -115,11 +115,14 @@ export class BandAccumulator {
   private readonly skillsInSurvey = new Set<string>();
   private kept = 0;
   readonly asOf: string;
+  /** The rates of the band date: what carried pay is converted at. */
+  private readonly rates: RatesTable;
   private readonly minAnnualUsd: number;
   private readonly maxAnnualUsd: number;
 
   constructor(options: Omit<BandOptions, 'minSample'>) {
     this.asOf = options.asOf;
+    this.rates = ratesOn(options.asOf);
     this.minAnnualUsd = options.minAnnualUsd ?? 1_000;
     this.maxAnnualUsd = options.maxAnnualUsd ?? 1_000_000;
   }
@@ -134,7 +137,7 @@ export class BandAccumulator {
     const country = sample.country?.trim().toUpperCase() || null;
     let usdThen: number;
     let local: number;
-    const home = country ? currencyForCountry(country) : 'USD';
+    const home = country ? payCurrencyFor(country, currencyForCountry(country)) : 'USD';
     try {
       const then = ratesOn(sample.date);
       usdThen = convert(sample.amount, sample.currency, 'USD', then);
@@ -144,7 +147,7 @@ export class BandAccumulator {
     }
     if (!(usdThen >= this.minAnnualUsd && usdThen <= this.maxAnnualUsd) || !(weight > 0)) return false;
     const carried = local * payGrowthFactor(country, sample.date, this.asOf);
-    const usdNow = convert(carried, home, 'USD');
+    const usdNow = convert(carried, home, 'USD', this.rates);
     this.kept += 1;
     if (sample.source === 'survey') for (const skill of sample.skills) this.skillsInSurvey.add(skill);
 
@@ -206,7 +209,7 @@ export class BandAccumulator {
     return {
       version: 2,
       asOf: this.asOf,
-      ratesDate: RATES_DATE,
+      ratesDate: this.rates.date,
       minSample,
       sampleCount: this.kept,
       surveySkills: [...this.skillsInSurvey].sort(),

@@ -225,6 +225,22 @@ describe('computeBands', () => {
     expect(at('lead').notes[0]).toMatch(/Lead is counted with staff/);
   });
 
+  it('keeps the pay of a country without a growth rate in US dollars as reported, converting answers at the band date’s rates', () => {
+    const ukraine = computeBands(salarySamples(40, { country: 'UA', amount: 30_000 }), { asOf: AS_OF });
+    const answer = salaryBandFor(ukraine, { country: 'UA' }).band!;
+    expect(answer.currency).toBe('UAH');
+    expect(answer.exchange).toEqual({ from: 'USD', rate: convert(1, 'USD', 'UAH'), date: RATES_DATE });
+    expect(answer.p50).toBe(Math.round(medianOf(40, 30_000, 1_000) * convert(1, 'USD', 'UAH')));
+    expect(answer.carriedForward).toEqual({
+      yearlyRate: null,
+      rule: expect.stringMatching(/^Not carried forward/),
+    });
+    const atSurvey = computeBands(salarySamples(40, { country: 'UA', amount: 30_000 }), {
+      asOf: SURVEY_DATE,
+    });
+    expect(salaryBandFor(atSurvey, { country: 'UA' }).band!.exchange?.date).toBe(SURVEY_DATE);
+  });
+
   it('survives JSON storage and refuses unknown currencies', () => {
     const stored = JSON.parse(JSON.stringify(table));
     expect(stored).toEqual(table);

@@ -58,11 +58,11 @@ describe('the words a band is shown with', () => {
         aBand({
           carriedForward: { yearlyRate: null, rule: '' },
           segment: { country: 'UA' },
-          exchange: { from: 'UAH', rate: 0.024, date: '2025-06-02' },
+          exchange: { from: 'USD', rate: 41.5, date: '2025-06-02' },
         }),
       ),
     ).toBe(
-      'Not carried forward: no pay-growth rate for Ukraine, so this is pay as of its dates; converted from UAH at the rate of 2 Jun 2025.',
+      'Not carried forward: no pay-growth rate for Ukraine, so this is pay in US dollars as of its dates; converted from USD at the rate of 2 Jun 2025.',
     );
   });
 });

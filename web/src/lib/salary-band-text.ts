@@ -77,7 +77,7 @@ export function bandCarryLabel(band: SalaryBand): string {
     yearlyRate !== null
       ? `Carried to ${dayOf(band.asOf)} at ${Math.round(yearlyRate * 1000) / 10} % a year`
       : band.segment.country
-        ? `Not carried forward: no pay-growth rate for ${countryName(band.segment.country)}, so this is pay as of its dates`
+        ? `Not carried forward: no pay-growth rate for ${countryName(band.segment.country)}, so this is pay in US dollars as of its dates`
         : `Carried to ${dayOf(band.asOf)} at each country's pay-growth rate`;
   const exchange = band.exchange
     ? `; converted from ${band.exchange.from} at the rate of ${dayOf(band.exchange.date)}`
