@@ -94,15 +94,19 @@ export function isCountryKey(key: string): boolean {
  * old and its new sample (a few dozen), which is what an incremental recomputation needs to know.
  */
 export function segmentKeysOf(sample: SegmentCoordinates): string[] {
+  const keys = placeKeysOf(sample);
+  for (const skill of new Set(sample.skills)) keys.push(...skillKeysOf(sample.level, sample.country, skill));
+  return keys;
+}
+
+/** The keys of a sample's segments that do not name a skill. */
+export function placeKeysOf(sample: Omit<SegmentCoordinates, 'skills'>): string[] {
   const { level, country, region, remote } = sample;
-  const skills = new Set(sample.skills);
   const keys = ['all'];
   if (region) keys.push(`g=${region}`);
   if (country) {
-    const place = `c=${country}`;
-    keys.push(place);
-    if (remote) keys.push(`${place}|w=${remote}`);
-    for (const skill of skills) keys.push(`${place}|k=${skill}`);
+    keys.push(`c=${country}`);
+    if (remote) keys.push(`c=${country}|w=${remote}`);
   }
   if (level) {
     const own = `s=${level}`;
@@ -112,13 +116,20 @@ export function segmentKeysOf(sample: SegmentCoordinates): string[] {
       const place = `${own}|c=${country}`;
       keys.push(place);
       if (remote) keys.push(`${place}|w=${remote}`);
-      for (const skill of skills) keys.push(`${place}|k=${skill}`);
       for (const levels of NEIGHBOURHOODS) {
         if (levels.includes(level)) keys.push(`s=${levels.join('+')}|c=${country}`);
       }
     }
   }
   return keys;
+}
+
+/** The keys of a sample's segments for one of its skills (skill segments are per country). */
+export function skillKeysOf(level: ExperienceLevel | null, country: string | null, skill: string): string[] {
+  if (!country) return [];
+  return level
+    ? [`c=${country}|k=${skill}`, `s=${level}|c=${country}|k=${skill}`]
+    : [`c=${country}|k=${skill}`];
 }
 
 export interface SegmentQuery {

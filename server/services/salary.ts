@@ -17,8 +17,9 @@ import type { Listing, ListingData, RemotePolicy, Seniority, Store } from '../ad
 export const SALARY_BANDS_DOCUMENT = 'salary-bands';
 /** The table changes at most every few seconds (debounced job); a short cache spares a read per answer. */
 const TABLE_TTL_MS = 1_000;
-/** The job hands the event loop back after this many samples or segments, so requests are not held up. */
-const SLICE = 2_000;
+/** The job hands the event loop back after this many samples, or segments, so requests are not held up. */
+const SAMPLE_SLICE = 250;
+const SEGMENT_SLICE = 250;
 
 export interface ListingBand {
   band: SalaryBand | null;
@@ -79,23 +80,24 @@ export function createSalaryService(
       const now = clock();
       const accumulator = new BandAccumulator({ asOf: isoDate(now) });
       const reference = await referenceSamples();
-      for (let start = 0; start < reference.length; start += SLICE) {
-        for (const sample of reference.slice(start, start + SLICE)) accumulator.add(sample);
+      for (let start = 0; start < reference.length; start += SAMPLE_SLICE) {
+        for (const sample of reference.slice(start, start + SAMPLE_SLICE)) accumulator.add(sample);
         await yieldToEventLoop();
       }
       let postings = 0;
       for await (const batch of store.listings.scan(1000)) {
-        for (const listing of batch) {
+        for (const [index, listing] of batch.entries()) {
           const sample = postingSample(listing, now);
           if (sample && accumulator.add(sample)) postings += 1;
+          if (index % SAMPLE_SLICE === SAMPLE_SLICE - 1) await yieldToEventLoop();
         }
-        await yieldToEventLoop();
       }
+      for (const _ of accumulator.sealing(SAMPLE_SLICE)) await yieldToEventLoop();
       const bands = accumulator.emptyTable();
       const keys = accumulator.keys(bands.minSample);
       for (const [index, key] of keys.entries()) {
         bands.segments[key] = accumulator.statsFor(key)!;
-        if (index % SLICE === SLICE - 1) await yieldToEventLoop();
+        if (index % SEGMENT_SLICE === SEGMENT_SLICE - 1) await yieldToEventLoop();
       }
       await store.documents.put(SALARY_BANDS_DOCUMENT, bands);
       cached = undefined;

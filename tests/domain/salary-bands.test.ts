@@ -60,14 +60,14 @@ describe('segments', () => {
       'g=western-europe',
       'c=DE',
       'c=DE|w=remote',
-      'c=DE|k=django',
       's=junior',
       's=junior|g=western-europe',
       's=junior|c=DE',
       's=junior|c=DE|w=remote',
-      's=junior|c=DE|k=django',
       's=junior+mid|c=DE',
       's=junior+mid+senior|c=DE',
+      'c=DE|k=django',
+      's=junior|c=DE|k=django',
     ]);
     expect(keys).toContain(segmentKey({ levels: ['junior', 'mid'], country: 'DE' }));
   });
