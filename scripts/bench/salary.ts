@@ -20,6 +20,8 @@ import { seededRandom } from './random.ts';
 import type { BenchRow } from './types.ts';
 
 const POSTING_COUNT = 20_000;
+/** Postings per company, on average: a company's postings count once per segment. */
+const COMPANY_COUNT = 2_000;
 /** As the salary service: it yields to the event loop after this many samples, or segments. */
 const SAMPLE_SLICE = 250;
 const SEGMENT_SLICE = 250;
@@ -115,10 +117,11 @@ export async function run(): Promise<BenchRow[]> {
 
   const now = Date.parse(`${AS_OF}T12:00:00Z`);
   const next = seededRandom(11);
-  const postings = syntheticPostings(POSTING_COUNT, 5).map((posting) =>
+  const postings = syntheticPostings(POSTING_COUNT, 5).map((posting, index) =>
     postingSample(
       {
         ...posting,
+        companyId: `company-${index % COMPANY_COUNT}`,
         updatedAt: new Date(now - Math.floor(next() * 365) * 86_400_000).toISOString(),
         source: null,
       },
@@ -131,6 +134,7 @@ export async function run(): Promise<BenchRow[]> {
       ({
         ...posting,
         id: `listing-${index}`,
+        companyId: `company-${index % COMPANY_COUNT}`,
         status: 'open',
         source: null,
         updatedAt: new Date(now - (index % 365) * 86_400_000).toISOString(),
@@ -171,7 +175,7 @@ export async function run(): Promise<BenchRow[]> {
     .sort((a, b) => a - b);
 
   const table = `${reference.length} survey answers`;
-  const both = `${reference.length} answers + ${postingSamples.length} postings`;
+  const both = `${reference.length} answers + ${postingSamples.length} postings of ${COMPANY_COUNT} companies`;
   return [
     row('read the 2024 reference (gunzip, CSV, skills)', 'time', loadMs, 'ms', `${reference.length} samples`),
     row(

@@ -57,7 +57,10 @@ export interface SalaryBand {
   /** Notes on how the query was read (e.g. lead counted with staff). */
   notes: string[];
   sources: SalarySource[];
+  /** Contributors by source: survey respondents, and companies (a company's postings count once). */
   samples: Partial<Record<SalarySource, number>>;
+  /** Samples of the segment set aside as outliers (beyond its fence, see `OUTLIER_FENCE`). */
+  trimmed: number;
   /** Earliest and latest date of the pay behind the band (YYYY-MM-DD). */
   dataFrom: string;
   dataTo: string;
@@ -219,6 +222,7 @@ export function salaryBandFor(table: BandTable, query: BandQuery): BandAnswer {
     notes,
     sources: (Object.keys(stats.sources) as SalarySource[]).sort(),
     samples: { ...stats.sources },
+    trimmed: stats.trimmed,
     dataFrom: stats.dataFrom,
     dataTo: stats.dataTo,
     asOf: table.asOf,

@@ -5,10 +5,15 @@
  * the country's pay-growth rate (pay-growth.ts). Country segments are kept in that currency; regional and
  * worldwide ones in US dollars at the rates of the band date. The table is plain JSON, so it can be stored
  * as a document.
+ *
+ * Poisoning: a band must not move because one party says so many times or says something absurd. Samples
+ * that name a contributor (a posting's company) count once per segment, and each segment sets aside the
+ * values beyond a robust fence (`OUTLIER_FENCE` in salary-percentiles.ts) before its percentiles are read.
  */
 import { currencyForCountry, regionForCountry } from './currency.ts';
 import { type RatesTable, convert, ratesOn } from './exchange-rates.ts';
 import { payCurrencyFor, payGrowthFactor } from './pay-growth.ts';
+import { ascendingOrder, outlierFence, percentilesOf } from './salary-percentiles.ts';
 import { type ExperienceLevel, isCountryKey, placeKeysOf, skillKeysOf } from './salary-segments.ts';
 import type { RemotePolicy } from '../shared/vocabulary.ts';
 
@@ -29,6 +34,13 @@ export interface SalarySample {
   source: SalarySource;
   /** Relative weight, default 1 (a new posting counts more than one survey answer; old ones fade). */
   weight?: number;
+  /**
+   * Who stated the pay, where the data knows it (a posting's company). A contributor's samples count as
+   * one in each segment: they share one sample's weight (the mean of theirs) and `n` counts them once, so
+   * fifteen postings of one company are one voice. Without it a sample is its own contributor, as a survey
+   * answer is (one respondent, one row).
+   */
+  contributor?: string;
 }
 
 export interface SegmentStats {
@@ -37,15 +49,19 @@ export interface SegmentStats {
   p75: number;
   /** The figures' currency: the country's pay currency for a country segment, else USD. */
   currency: string;
+  /** Contributors behind the figures, after the fence. */
   n: number;
+  /** The same by source. */
   sources: Partial<Record<SalarySource, number>>;
+  /** Samples set aside beyond the segment's outlier fence. */
+  trimmed: number;
   /** The earliest and latest date of the pay in the segment (YYYY-MM-DD). */
   dataFrom: string;
   dataTo: string;
 }
 
 export interface BandTable {
-  version: 2;
+  version: 3;
   /** The date every sample's pay is carried forward to (YYYY-MM-DD). */
   asOf: string;
   /** The date of the rates cross-country segments and answers in another currency are converted at. */
@@ -54,7 +70,7 @@ export interface BandTable {
   sampleCount: number;
   /** Skill ids the survey samples record; a segment for any other skill can only come from postings. */
   surveySkills: string[];
-  /** Only segments with at least `minSample` samples, keyed by `segmentKey`. */
+  /** Only segments with at least `minSample` contributors after the fence, keyed by `segmentKey`. */
   segments: Record<string, SegmentStats>;
 }
 
@@ -70,101 +86,18 @@ export interface BandOptions {
 
 export const DEFAULT_MIN_SAMPLE = 30;
 
-interface WeightedValue {
-  value: number;
-  weight: number;
-}
-
-/**
- * Weighted percentile, each sample centred on its share of the total weight (with equal weights this
- * is the Hazen rule: the i-th of n sorted values sits at (i + 0.5) / n), linear between neighbours.
- */
-export function weightedPercentile(sorted: readonly WeightedValue[], fraction: number): number {
-  const [result] = percentilesOf(
-    sorted.map((entry) => entry.value),
-    sorted.map((entry) => entry.weight),
-    [fraction],
-  );
-  return result!;
-}
-
-/**
- * `weightedPercentile` for several ascending fractions in one pass over `values[start, end)` and their
- * `weights`, the values sorted.
- */
-function percentilesOf(
-  values: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  fractions: number[],
-  start = 0,
-  end = values.length,
-): number[] {
-  let total = 0;
-  for (let index = start; index < end; index += 1) total += weights[index]!;
-  const results: number[] = [];
-  let before = 0;
-  let previousCentre = Number.NaN;
-  let previousValue = Number.NaN;
-  for (let index = start; index < end && results.length < fractions.length; index += 1) {
-    const value = values[index]!;
-    const centre = (before + weights[index]! / 2) / total;
-    while (results.length < fractions.length && centre >= fractions[results.length]!) {
-      const fraction = fractions[results.length]!;
-      results.push(
-        index === start
-          ? value
-          : previousValue +
-              ((fraction - previousCentre) / (centre - previousCentre)) * (value - previousValue),
-      );
-    }
-    previousCentre = centre;
-    previousValue = value;
-    before += weights[index]!;
-  }
-  while (results.length < fractions.length) results.push(previousValue);
-  return results;
-}
-
-/**
- * The indexes of `keys` in ascending order of their key, ties in index order: a bottom-up merge sort
- * over typed arrays that pauses after about `slice` moves, so a caller can yield between steps.
- */
-function* ascendingOrder(keys: Float64Array, slice: number): Generator<void, Uint32Array> {
-  const n = keys.length;
-  let from = new Uint32Array(n);
-  let to = new Uint32Array(n);
-  for (let index = 0; index < n; index += 1) from[index] = index;
-  let moves = 0;
-  for (let width = 1; width < n; width *= 2) {
-    for (let start = 0; start < n; start += 2 * width) {
-      const middle = Math.min(start + width, n);
-      const end = Math.min(start + 2 * width, n);
-      let left = start;
-      let right = middle;
-      let at = start;
-      while (left < middle && right < end) {
-        to[at++] = keys[from[left]!]! <= keys[from[right]!]! ? from[left++]! : from[right++]!;
-      }
-      while (left < middle) to[at++] = from[left++]!;
-      while (right < end) to[at++] = from[right++]!;
-      moves += end - start;
-      if (moves >= slice) {
-        moves = 0;
-        yield;
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
-}
+const DAY_MS = 86_400_000;
+const dayOfDate = (date: string) => Math.floor(Date.parse(date) / DAY_MS);
+const dateOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 interface SegmentGroup {
   currency: string;
   inCountry: boolean;
-  survey: number;
-  posting: number;
-  dataFrom: string;
-  dataTo: string;
+  /** Samples in the group, and the distinct contributors among them. */
+  entries: number;
+  contributors: number;
+  /** Samples per named contributor; null until a sample names one. */
+  perContributor: Map<number, number> | null;
   /** Where the group's values sit in the sealed arrays (ascending), and how many are poured so far. */
   offset: number;
   filled: number;
@@ -176,6 +109,11 @@ interface PreparedSample {
   /** The same in US dollars at the band date's rates. */
   usdNow: number;
   weight: number;
+  /** The contributor's number, or -1 when the sample names none. */
+  contributor: number;
+  posting: boolean;
+  /** The date of the pay, in days since 1970-01-01. */
+  day: number;
   /** The sample's segments, as lists shared by every sample with the same coordinates. */
   groups: SegmentGroup[][];
 }
@@ -195,11 +133,20 @@ export class BandAccumulator {
   /** Segment lists by coordinates ("senior|DE|remote", "senior|DE|k=django"): one lookup per sample and skill. */
   private readonly lists = new Map<string, SegmentGroup[]>();
   private readonly prepared: PreparedSample[] = [];
+  private readonly contributorIds = new Map<string, number>();
   private readonly skillsInSurvey = new Set<string>();
   private sealed = false;
-  /** Every group's values and weights, group after group, each run ascending (filled by `sealing`). */
+  /**
+   * Every group's entries, group after group, each run ascending by value (filled by `sealing`): value,
+   * weight (a contributor's share of its mean weight), vote (its share of one), contributor (-1 for
+   * none), whether it is a posting, and its day.
+   */
   private values = new Float64Array(0);
   private weights = new Float64Array(0);
+  private shares = new Float64Array(0);
+  private owners = new Int32Array(0);
+  private postings = new Uint8Array(0);
+  private days = new Int32Array(0);
   readonly asOf: string;
   /** The rates of the band date: what carried pay is converted at. */
   private readonly rates: RatesTable;
@@ -226,10 +173,9 @@ export class BandAccumulator {
         group = {
           currency: inCountry ? home : 'USD',
           inCountry,
-          survey: 0,
-          posting: 0,
-          dataFrom: '9999-12-31',
-          dataTo: '0000-01-01',
+          entries: 0,
+          contributors: 0,
+          perContributor: null,
           offset: 0,
           filled: 0,
         };
@@ -270,15 +216,33 @@ export class BandAccumulator {
       const id = `${level}|${country}|k=${skill}`;
       groups.push(this.lists.get(id) ?? this.storeList(id, home, skillKeysOf(level, country, skill)));
     }
+    let contributor = -1;
+    if (sample.contributor !== undefined) {
+      contributor = this.contributorIds.get(sample.contributor) ?? this.contributorIds.size;
+      this.contributorIds.set(sample.contributor, contributor);
+    }
     for (const list of groups) {
       for (const group of list) {
-        if (sample.source === 'survey') group.survey += 1;
-        else group.posting += 1;
-        if (sample.date < group.dataFrom) group.dataFrom = sample.date;
-        if (sample.date > group.dataTo) group.dataTo = sample.date;
+        group.entries += 1;
+        if (contributor < 0) {
+          group.contributors += 1;
+          continue;
+        }
+        group.perContributor ??= new Map();
+        const before = group.perContributor.get(contributor) ?? 0;
+        if (before === 0) group.contributors += 1;
+        group.perContributor.set(contributor, before + 1);
       }
     }
-    this.prepared.push({ carried, usdNow, weight, groups });
+    this.prepared.push({
+      carried,
+      usdNow,
+      weight,
+      contributor,
+      posting: sample.source === 'posting',
+      day: dayOfDate(sample.date),
+      groups,
+    });
     this.sealed = false;
     return true;
   }
@@ -298,10 +262,14 @@ export class BandAccumulator {
     for (const group of this.groups.values()) {
       group.offset = total;
       group.filled = 0;
-      total += group.survey + group.posting;
+      total += group.entries;
     }
     this.values = new Float64Array(total);
     this.weights = new Float64Array(total);
+    this.shares = new Float64Array(total);
+    this.owners = new Int32Array(total);
+    this.postings = new Uint8Array(total);
+    this.days = new Int32Array(total);
     const usd = Float64Array.from(this.prepared, (sample) => sample.usdNow);
     const order = yield* ascendingOrder(usd, slice * 10);
     let poured = 0;
@@ -310,8 +278,13 @@ export class BandAccumulator {
       for (const list of sample.groups) {
         for (const group of list) {
           const at = group.offset + group.filled;
+          const share = sample.contributor < 0 ? 1 : group.perContributor!.get(sample.contributor)!;
           this.values[at] = group.inCountry ? sample.carried : sample.usdNow;
-          this.weights[at] = sample.weight;
+          this.weights[at] = sample.weight / share;
+          this.shares[at] = 1 / share;
+          this.owners[at] = sample.contributor;
+          this.postings[at] = sample.posting ? 1 : 0;
+          this.days[at] = sample.day;
           group.filled += 1;
         }
       }
@@ -321,39 +294,69 @@ export class BandAccumulator {
     this.sealed = true;
   }
 
-  /** Every segment key with at least `minSample` samples, sorted. */
+  /**
+   * Every segment key with at least `minSample` contributors, sorted (before the fence: a segment's band
+   * can still come out thinner, see `table`).
+   */
   keys(minSample = DEFAULT_MIN_SAMPLE): string[] {
     const keys: string[] = [];
-    for (const [key, group] of this.groups) if (group.survey + group.posting >= minSample) keys.push(key);
+    for (const [key, group] of this.groups) if (group.contributors >= minSample) keys.push(key);
     return keys.sort();
   }
 
-  /** The band of one segment, or null when it has no samples. */
+  /**
+   * The band of one segment, or null when it has no samples: the values beyond its outlier fence set
+   * aside, then the weighted percentiles of the rest, with the contributors, sources and dates they hold.
+   */
   statsFor(key: string): SegmentStats | null {
     const group = this.groups.get(key);
     if (!group) return null;
     this.seal();
-    const end = group.offset + group.filled;
-    const [p25, p50, p75] = percentilesOf(this.values, this.weights, [0.25, 0.5, 0.75], group.offset, end);
+    const { values, weights } = this;
+    const start = group.offset;
+    const end = start + group.filled;
+    const reach = outlierFence(values, this.shares, start, end);
+    let from = start;
+    let to = end;
+    while (from < to && values[from]! < reach.low) from += 1;
+    while (to > from && values[to - 1]! > reach.high) to -= 1;
+    const [p25, p50, p75] = percentilesOf(values, weights, [0.25, 0.5, 0.75], from, to);
+
+    // Contributors by source: a sample without one counts alone, a named one once.
+    const named = [new Set<number>(), new Set<number>()];
+    const alone = [0, 0];
+    let firstDay = Number.POSITIVE_INFINITY;
+    let lastDay = Number.NEGATIVE_INFINITY;
+    for (let index = from; index < to; index += 1) {
+      const owner = this.owners[index]!;
+      const source = this.postings[index]!;
+      if (owner >= 0) named[source]!.add(owner);
+      else alone[source]! += 1;
+      firstDay = Math.min(firstDay, this.days[index]!);
+      lastDay = Math.max(lastDay, this.days[index]!);
+    }
+    const survey = alone[0]! + named[0]!.size;
+    const postings = alone[1]! + named[1]!.size;
     return {
       p25: Math.round(p25!),
       p50: Math.round(p50!),
       p75: Math.round(p75!),
       currency: group.currency,
-      n: group.filled,
+      n: survey + postings,
       sources: {
-        ...(group.survey ? { survey: group.survey } : {}),
-        ...(group.posting ? { posting: group.posting } : {}),
+        ...(survey ? { survey } : {}),
+        ...(postings ? { posting: postings } : {}),
       },
-      dataFrom: group.dataFrom,
-      dataTo: group.dataTo,
+      trimmed: group.filled - (to - from),
+      dataFrom: dateOfDay(firstDay),
+      dataTo: dateOfDay(lastDay),
     };
   }
 
   /** The table header; its `segments` are filled in by the caller (or by `table`). */
   emptyTable(minSample = DEFAULT_MIN_SAMPLE): BandTable {
     return {
-      version: 2,
+      version: 3,
       asOf: this.asOf,
       ratesDate: this.rates.date,
       minSample,
@@ -363,10 +366,13 @@ export class BandAccumulator {
     };
   }
 
-  /** The whole table at once. */
+  /** The whole table at once: every segment with at least `minSample` contributors after its fence. */
   table(minSample = DEFAULT_MIN_SAMPLE): BandTable {
     const table = this.emptyTable(minSample);
-    for (const key of this.keys(minSample)) table.segments[key] = this.statsFor(key)!;
+    for (const key of this.keys(minSample)) {
+      const stats = this.statsFor(key)!;
+      if (stats.n >= minSample) table.segments[key] = stats;
+    }
     return table;
   }
 }

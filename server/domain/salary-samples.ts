@@ -19,12 +19,13 @@ export const NON_MARKET_SOURCES: ReadonlySet<string> = new Set(['skillspan-tech'
 export type SampledListing = Pick<
   ListingData,
   'salary' | 'seniority' | 'location' | 'remote' | 'requiredSkills'
-> & { updatedAt: string; source?: { source: string; sourceId: string } | null };
+> & { companyId: string; updatedAt: string; source?: { source: string; sourceId: string } | null };
 
 /**
  * One sample per posting that states its pay, open or closed: a closed posting still tells what was
  * offered on its date, and fades with age like any other. Estimated ranges would only echo the bands
- * back, so they never count. The pay is dated by the posting's last edit.
+ * back, so they never count. The pay is dated by the posting's last edit, and the posting's company is
+ * who stated it: a company's postings count as one sample in each segment (see `SalarySample.contributor`).
  */
 export function postingSample(listing: SampledListing, now: number): SalarySample | null {
   if (listing.salary.estimated) return null;
@@ -42,6 +43,7 @@ export function postingSample(listing: SampledListing, now: number): SalarySampl
     remote: listing.remote,
     skills: listing.requiredSkills.map((requirement) => requirement.skill.id),
     source: 'posting',
+    contributor: `company:${listing.companyId}`,
     weight: POSTING_WEIGHT * 0.5 ** (ageDays / POSTING_HALF_LIFE_DAYS),
   };
 }

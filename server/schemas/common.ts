@@ -86,7 +86,9 @@ export const SalaryBand = Type.Object({
   p25: Type.Number(),
   p50: Type.Number(),
   p75: Type.Number(),
-  n: Type.Integer({ description: 'samples in the segment' }),
+  n: Type.Integer({
+    description: 'contributors behind the figures: survey respondents, and companies (one per company)',
+  }),
   currency: Type.String(),
   segment: Type.Object(
     {
@@ -111,6 +113,7 @@ export const SalaryBand = Type.Object({
   notes: Type.Array(Type.String()),
   sources: Type.Array(Type.String()),
   samples: Type.Object({ survey: Type.Optional(Type.Integer()), posting: Type.Optional(Type.Integer()) }),
+  trimmed: Type.Integer({ description: 'samples set aside as outliers, beyond the segment’s fence' }),
   dataFrom: Type.String({ description: 'date of the oldest pay behind the band (YYYY-MM-DD)' }),
   dataTo: Type.String({ description: 'date of the newest pay behind the band (YYYY-MM-DD)' }),
   asOf: Type.String({ description: 'the date the pay is carried forward to (YYYY-MM-DD)' }),

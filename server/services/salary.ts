@@ -58,7 +58,7 @@ export function createSalaryService(
     if (!cached || Date.now() - cached.at > TABLE_TTL_MS) {
       const stored = await store.documents.get<BandTable>(SALARY_BANDS_DOCUMENT);
       // A table of the earlier shape waits for the recomputation the start-up enqueues.
-      cached = { at: Date.now(), table: stored?.version === 2 ? stored : null };
+      cached = { at: Date.now(), table: stored?.version === 3 ? stored : null };
     }
     return cached.table;
   }
@@ -96,12 +96,18 @@ export function createSalaryService(
       const bands = accumulator.emptyTable();
       const keys = accumulator.keys(bands.minSample);
       for (const [index, key] of keys.entries()) {
-        bands.segments[key] = accumulator.statsFor(key)!;
+        const stats = accumulator.statsFor(key)!;
+        if (stats.n >= bands.minSample) bands.segments[key] = stats;
         if (index % SEGMENT_SLICE === SEGMENT_SLICE - 1) await yieldToEventLoop();
       }
       await store.documents.put(SALARY_BANDS_DOCUMENT, bands);
       cached = undefined;
-      return { samples: bands.sampleCount, postings, segments: keys.length, asOf: bands.asOf };
+      return {
+        samples: bands.sampleCount,
+        postings,
+        segments: Object.keys(bands.segments).length,
+        asOf: bands.asOf,
+      };
     },
 
     /** The band a stored listing is shown against, and where its range sits in it. */

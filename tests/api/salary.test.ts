@@ -125,20 +125,27 @@ describe('salary bands over the 2024 reference and the board’s postings', () =
       remote: 'onsite',
       salary: { min: 140_000, max: 160_000, currency: 'EUR', period: 'year' },
     });
+    // Six companies post two each, and six more arrive by import: twelve companies in all.
     let last = '';
-    for (let index = 0; index < 12; index += 1) last = (await postListing(t.app, recruiter, body)).id;
+    for (let company = 0; company < 6; company += 1) {
+      const recruiterOfCompany = company === 0 ? recruiter : await signUp(t.app, 'recruiter');
+      for (let index = 0; index < 2; index += 1)
+        last = (await postListing(t.app, recruiterOfCompany, body)).id;
+    }
     const file = join(dir, 'imported.jsonl');
     writeFileSync(
       file,
       Array.from({ length: 12 }, (_, index) =>
-        JSON.stringify({ id: `ext-${index}`, company: 'Imported GmbH', ...body }),
+        JSON.stringify({ id: `ext-${index}`, company: `Imported ${index % 6} GmbH`, ...body }),
       ).join('\n') + '\n',
     );
     expect((await importFile(t.store, { kind: 'postings', file })).created).toBe(12);
     await recompute(t);
 
     const after = (await band(t, 'country=DE&seniority=senior&currency=EUR')).band!;
-    expect(after.samples.posting).toBe(24);
+    // 24 postings of 12 companies: each company counts once in a segment.
+    expect(after.samples.posting).toBe(12);
+    expect(after.n).toBe(before.n + 12);
     expect(after.dataTo).toBe(today());
     expect(after.p50).toBeGreaterThan(before.p50);
 
@@ -162,6 +169,31 @@ describe('salary bands over the 2024 reference and the board’s postings', () =
       remote: 'onsite',
       skill: 'go',
     });
-    expect(listing.salaryBand.samples.posting).toBe(24);
+    expect(listing.salaryBand.samples.posting).toBe(12);
+  });
+
+  it('barely moves when one recruiter posts fifteen absurd salaries and a handful of companies one each', async () => {
+    const query = 'country=NZ&seniority=junior&currency=NZD';
+    const before = (await band(t, query)).band!;
+    const absurd = listingBody({
+      seniority: 'junior',
+      location: { country: 'NZ', city: 'Auckland' },
+      remote: 'onsite',
+      salary: { min: 1_600_000, max: 1_700_000, currency: 'NZD', period: 'year' },
+    });
+    const attacker = await signUp(t.app, 'recruiter');
+    for (let index = 0; index < 15; index += 1) await postListing(t.app, attacker, absurd);
+    for (let company = 0; company < 4; company += 1) {
+      await postListing(t.app, await signUp(t.app, 'recruiter'), absurd);
+    }
+    await recompute(t);
+
+    const after = (await band(t, query)).band!;
+    expect(after.segment).toEqual(before.segment);
+    for (const at of ['p25', 'p50', 'p75'] as const) {
+      expect(Math.abs(after[at] / before[at] - 1), at).toBeLessThan(0.01);
+    }
+    expect(after.trimmed - before.trimmed).toBe(19);
+    expect(after.n).toBe(before.n);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RATES_DATE, convert, ratesOn } from '../../server/domain/exchange-rates.ts';
 import { payGrowthFactor } from '../../server/domain/pay-growth.ts';
-import { computeBands, weightedPercentile, type SalarySample } from '../../server/domain/salary-bands.ts';
+import { computeBands, type SalarySample } from '../../server/domain/salary-bands.ts';
+import { OUTLIER_FENCE, weightedPercentile } from '../../server/domain/salary-percentiles.ts';
 import { bandQueryForListing, salaryBandFor } from '../../server/domain/salary-band-query.ts';
 import { amountAtPercentile, positionInBand } from '../../server/domain/salary-position.ts';
 import { POSTING_HALF_LIFE_DAYS, POSTING_WEIGHT, postingSample } from '../../server/domain/salary-samples.ts';
@@ -251,6 +252,83 @@ describe('computeBands', () => {
   });
 });
 
+describe('poisoning', () => {
+  // A thin segment, as junior × NZ is: 40 survey answers from NZD 55 000 to 94 000 a year.
+  const market = salarySamples(40, { country: 'NZ', level: 'junior', amount: 55_000, currency: 'NZD' });
+  const posting = (company: string, amount: number): SalarySample => ({
+    ...salarySamples(1, { country: 'NZ', level: 'junior', currency: 'NZD', amount })[0]!,
+    date: '2026-12-01',
+    source: 'posting',
+    contributor: `company:${company}`,
+    weight: POSTING_WEIGHT,
+  });
+  const juniorNz = (samples: SalarySample[]) =>
+    salaryBandFor(computeBands(samples, { asOf: AS_OF }), { seniority: 'junior', country: 'NZ' }).band!;
+  const moved = (before: { p25: number; p50: number; p75: number }, after: typeof before) =>
+    Math.max(...(['p25', 'p50', 'p75'] as const).map((at) => Math.abs(after[at] / before[at] - 1)));
+  const clean = juniorNz(market);
+
+  it('leaves a clean segment whole: the fence sets nothing of an ordinary spread aside', () => {
+    expect(clean).toMatchObject({ n: 40, trimmed: 0, samples: { survey: 40 } });
+    expect(clean.segment).toEqual({ levels: ['junior'], country: 'NZ', years: '0–1 years' });
+  });
+
+  it('barely moves when one company posts fifteen absurd salaries', () => {
+    // The attack of issue #19: fifteen postings at NZD 1.65 million a year, each weighing three answers.
+    const attacked = juniorNz([
+      ...market,
+      ...Array.from({ length: 15 }, () => posting('mallory', 1_650_000)),
+    ]);
+    expect(attacked.trimmed).toBe(15);
+    expect(attacked.n).toBe(40);
+    expect(attacked.samples).toEqual({ survey: 40 });
+    expect(moved(clean, attacked)).toBe(0);
+  });
+
+  it('barely moves when a handful of companies each post one absurd salary, high or low', () => {
+    const sybils = [
+      ...['a', 'b', 'c', 'd', 'e'].map((company) => posting(company, 1_650_000)),
+      ...['f', 'g'].map((company) => posting(company, 2_000)),
+    ];
+    const attacked = juniorNz([...market, ...sybils]);
+    expect(attacked.trimmed).toBe(7);
+    expect(moved(clean, attacked)).toBe(0);
+  });
+
+  it('counts a company once per segment even when its pay is plausible, so it cannot outvote the market', () => {
+    // Inside the fence: at 1.8 times the median, fifteen postings of one company would otherwise weigh
+    // 45 answers against 40 and carry the median with them.
+    const high = 1.8 * clean.p50;
+    const oneCompany = juniorNz([...market, ...Array.from({ length: 15 }, () => posting('mallory', high))]);
+    expect(oneCompany).toMatchObject({ n: 41, trimmed: 0, samples: { survey: 40, posting: 1 } });
+    expect(moved(clean, oneCompany)).toBeLessThan(0.05);
+    const fifteenCompanies = juniorNz([
+      ...market,
+      ...Array.from({ length: 15 }, (_, index) => posting(`company-${index}`, high)),
+    ]);
+    expect(fifteenCompanies.n).toBe(55);
+    expect(fifteenCompanies.p50).toBeGreaterThan(clean.p50 * 1.3);
+
+    // A thin segment cannot be made reliable by one company's many postings either.
+    const thin = salarySamples(20, { country: 'NZ', level: 'junior', amount: 55_000, currency: 'NZD' });
+    const padded = computeBands([...thin, ...Array.from({ length: 15 }, () => posting('mallory', 70_000))], {
+      asOf: AS_OF,
+    });
+    expect(padded.segments['s=junior|c=NZ']).toBeUndefined();
+  });
+
+  it('draws the fence around the median on the log of pay, never closer than a factor of two', () => {
+    expect(OUTLIER_FENCE).toEqual({ mads: 4, minRatio: 2 });
+    const tight = salarySamples(40, { country: 'NZ', level: 'junior', amount: 60_000, currency: 'NZD' }, 0);
+    const median = juniorNz(tight).p50;
+    const band = juniorNz([...tight, posting('x', 1.99 * median), posting('y', 2.01 * median)]);
+    // Every answer is the same, so the MAD is 0: the factor of two keeps x and sets y aside.
+    expect(band.trimmed).toBe(1);
+    expect(band.samples).toEqual({ survey: 40, posting: 1 });
+    expect(band.dataTo).toBe('2026-12-01');
+  });
+});
+
 describe('postingSample', () => {
   const now = Date.parse('2026-12-02T12:00:00Z');
   const listing = (
@@ -258,6 +336,7 @@ describe('postingSample', () => {
     updatedAt = '2026-12-02T12:00:00Z',
   ) => ({
     ...listingData(overrides),
+    companyId: 'acme',
     updatedAt,
     source: null,
   });
@@ -272,6 +351,7 @@ describe('postingSample', () => {
       remote: 'remote',
       skills: ['go', 'postgresql'],
       source: 'posting',
+      contributor: 'company:acme',
       weight: POSTING_WEIGHT,
     });
     const monthly = listing({ salary: { min: 5_000, max: 7_000, currency: 'EUR', period: 'month' } });

@@ -140,6 +140,14 @@ describe('the shipped 2024 reference', () => {
     }
   });
 
+  it('holds one row per respondent, so each survey sample is its own contributor', async () => {
+    const respondents = await loadSurvey2024();
+    expect(new Set(respondents.map((respondent) => respondent.responseId)).size).toBe(respondents.length);
+    expect((await loadSalaryReferenceSamples()).some((sample) => sample.contributor !== undefined)).toBe(
+      false,
+    );
+  });
+
   it('is read once and cached', async () => {
     expect(await loadSalaryReferenceSamples()).toBe(await loadSalaryReferenceSamples());
     expect((await loadSalaryReferenceSamples()).every((sample) => sample.source === 'survey')).toBe(true);

@@ -12,11 +12,17 @@ describe('salary service', () => {
     await t.close();
   });
 
-  async function postings(count: number, overrides: Parameters<typeof listingData>[0] = {}) {
-    const company = await t.store.companies.findOrCreate('Initech');
-    const owner = { ownerId: 'owner-1', companyId: company.id, company: company.name };
+  let companies = 0;
+  /** `count` postings, each of its own company unless `company` names one for all. */
+  async function postings(
+    count: number,
+    overrides: Parameters<typeof listingData>[0] = {},
+    company?: string,
+  ) {
     const created = [];
     for (let index = 0; index < count; index += 1) {
+      const { id, name } = await t.store.companies.findOrCreate(company ?? `Initech ${(companies += 1)}`);
+      const owner = { ownerId: 'owner-1', companyId: id, company: name };
       created.push(await t.store.listings.create(newListing(owner, listingData(overrides))));
     }
     return created;
@@ -34,6 +40,17 @@ describe('salary service', () => {
     expect(outcome).toMatchObject({ samples: 40, postings: 40, asOf: new Date().toISOString().slice(0, 10) });
     const answer = await t.services.salary.bandFor({ country: 'DE', seniority: 'senior' });
     expect(answer?.band).toMatchObject({ n: 40, samples: { posting: 40 }, currency: 'EUR', p50: 80_000 });
+  });
+
+  it('counts the postings of one company once in each segment', async () => {
+    await postings(30);
+    await postings(20, { salary: { min: 110_000, max: 130_000, currency: 'EUR', period: 'year' } }, 'Hooli');
+    const outcome = await t.services.salary.recomputeBands();
+    expect(outcome).toMatchObject({ samples: 50, postings: 50 });
+    const answer = await t.services.salary.bandFor({ country: 'DE', seniority: 'senior' });
+    expect(answer?.band).toMatchObject({ n: 31, samples: { posting: 31 }, trimmed: 0 });
+    // One company among 31: its twenty postings weigh as one, and the median stays at the market's.
+    expect(answer?.band?.p50).toBe(80_000);
   });
 
   it('recomputes the bands when the reconcile sweep finds listings written without their jobs (an import)', async () => {

@@ -21,6 +21,7 @@ function aBand(overrides: Partial<SalaryBand> = {}): SalaryBand {
     notes: [],
     sources: ['survey'],
     samples: { survey: 182 },
+    trimmed: 0,
     dataFrom: '2024-05-31',
     dataTo: '2024-05-31',
     asOf: '2026-12-02',
@@ -46,12 +47,14 @@ describe('the words a band is shown with', () => {
   it('date the data and say how it was carried to the band’s date', () => {
     expect(monthOf('2024-05-31')).toBe('May 2024');
     expect(bandDataLabel(aBand())).toBe('2024 developer survey (May 2024): 182 answers');
-    expect(bandDataLabel(aBand({ samples: { survey: 150, posting: 32 }, dataTo: '2026-11-20' }))).toBe(
-      '2024 developer survey (May 2024): 150 answers and 32 postings up to Nov 2026',
+    expect(
+      bandDataLabel(aBand({ samples: { survey: 150, posting: 32 }, dataTo: '2026-11-20', trimmed: 3 })),
+    ).toBe(
+      '2024 developer survey (May 2024): 150 answers and postings of 32 companies up to Nov 2026; 3 outliers set aside',
     );
     expect(
       bandDataLabel(aBand({ samples: { posting: 40 }, dataFrom: '2026-03-01', dataTo: '2026-11-20' })),
-    ).toBe('40 postings Mar 2026 to Nov 2026');
+    ).toBe('postings of 40 companies Mar 2026 to Nov 2026');
     expect(bandCarryLabel(aBand())).toBe('Carried to 2 Dec 2026 at 3 % a year.');
     expect(
       bandCarryLabel(

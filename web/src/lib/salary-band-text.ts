@@ -54,20 +54,25 @@ export function bandSegmentLabel(band: SalaryBand): string {
     .join(' · ');
 }
 
-/** Where the figures come from and how old they are: "2024 developer survey (May 2024): 619 answers". */
+/**
+ * Where the figures come from and how old they are: "2024 developer survey (May 2024): 619 answers and
+ * postings of 12 companies up to Nov 2026; 3 outliers set aside".
+ */
 export function bandDataLabel(band: SalaryBand): string {
   const survey = band.samples.survey ?? 0;
-  const postings = band.samples.posting ?? 0;
+  const companies = band.samples.posting ?? 0;
   const parts: string[] = [];
   if (survey > 0) parts.push(`2024 developer survey (${monthOf(band.dataFrom)}): ${survey} answers`);
-  if (postings > 0) {
+  if (companies > 0) {
     const span =
       survey > 0 || band.dataFrom === band.dataTo
         ? `up to ${monthOf(band.dataTo)}`
         : `${monthOf(band.dataFrom)} to ${monthOf(band.dataTo)}`;
-    parts.push(`${postings} posting${postings === 1 ? '' : 's'} ${span}`);
+    parts.push(`postings of ${companies} ${companies === 1 ? 'company' : 'companies'} ${span}`);
   }
-  return parts.join(' and ');
+  const trimmed =
+    band.trimmed > 0 ? `; ${band.trimmed} outlier${band.trimmed === 1 ? '' : 's'} set aside` : '';
+  return `${parts.join(' and ')}${trimmed}`;
 }
 
 /** The rule that brought the figures to the band's date, and the exchange rate when one was applied. */
