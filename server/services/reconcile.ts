@@ -10,7 +10,11 @@ const BATCH = 5_000;
  * work already queued is not doubled. Lagging listings (an import, a lost job) may also have changed
  * what the market pays, so their sweep recomputes the salary bands too.
  */
-export function createReconcileService(store: Store, queue: JobQueue<BackboardJobs>) {
+export function createReconcileService(
+  store: Store,
+  queue: JobQueue<BackboardJobs>,
+  outbox: { hasUnsent(): Promise<boolean> },
+) {
   return {
     async sweep() {
       const enqueued = { index: 0, 'match-listing': 0, 'match-profile': 0 };
@@ -42,7 +46,15 @@ export function createReconcileService(store: Store, queue: JobQueue<BackboardJo
         await queue.enqueue('salary-bands', { reason: 'reconcile' }, salaryBandsJob(Date.now()));
       }
       const purged = await store.listings.purgeDeleted();
-      return { enqueued, purged };
+      const emails = await outbox.hasUnsent();
+      if (emails) {
+        await queue.enqueue(
+          'outbox',
+          { reason: 'sweep' },
+          { jobId: `outbox-sweep-${Date.now()}`, retryFailed: true },
+        );
+      }
+      return { enqueued, purged, emails };
     },
   };
 }

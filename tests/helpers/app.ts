@@ -45,13 +45,15 @@ export interface TestApp {
 }
 
 /**
- * The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in a
- * temp folder; without `options.salaryReference`, its salary bands come from its own postings alone.
+ * The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in
+ * a temp folder; without `options.salaryReference`, its salary bands come from its own postings alone.
+ * On BullMQ the test plays the workers process too, unless `startWorkers` is false (a test that runs
+ * real worker processes).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   dataDir?: string,
-  options: Pick<BackboardOptions, 'salaryReference'> = {},
+  options: Pick<BackboardOptions, 'salaryReference'> & { startWorkers?: boolean } = {},
 ): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
   const config = loadConfig({
@@ -62,9 +64,10 @@ export async function createTestApp(
     ...productionBackends(dir),
     ...env,
   });
-  const backboard = await createBackboard(config, { logger: false, ...options });
+  const { startWorkers, ...backboardOptions } = options;
+  const backboard = await createBackboard(config, { logger: false, ...backboardOptions });
   // With BullMQ the processors belong to the workers process; the tests play that process too.
-  if (backboard.adapters.queue.kind === 'bullmq') {
+  if (backboard.adapters.queue.kind === 'bullmq' && startWorkers !== false) {
     await backboard.adapters.queue.startWorkers(createProcessors(backboard.app.services));
   }
   return {
