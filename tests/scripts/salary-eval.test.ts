@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SURVEY_2024_DATE, type Respondent2024 } from '../../server/seed/salary-reference.ts';
+import { SURVEY_2024_DATE, loadSurvey2024, type Respondent2024 } from '../../server/seed/salary-reference.ts';
 import {
   bandsFrom,
   biggestCountries,
@@ -50,4 +50,21 @@ describe('the held-out salary evaluation', () => {
     expect(germany!.coverage.country).toBeLessThan(0.56);
     expect(Math.abs(germany!.bandMedian! - 99_500)).toBeLessThanOrEqual(1_000);
   });
+
+  it('on the shipped 2024 extract, covers 40–60 % of held-out back-end pay in each of the ten biggest countries', async () => {
+    const respondents = await loadSurvey2024();
+    const countries = biggestCountries(respondents, 10);
+    const coverage = new Map(countries.map((country) => [country, [] as number[]]));
+    for (let run = 1; run <= 20; run += 1) {
+      const split = splitRespondents(respondents, `backboard-2024-${run}`, 0.2);
+      for (const row of coverageByCountry(bandsFrom(split.train, SURVEY_2024_DATE), split.test, countries)) {
+        coverage.get(row.country)!.push(row.coverage.country!);
+      }
+    }
+    for (const [country, shares] of coverage) {
+      const mean = shares.reduce((sum, share) => sum + share, 0) / shares.length;
+      expect(mean, country).toBeGreaterThanOrEqual(0.4);
+      expect(mean, country).toBeLessThanOrEqual(0.6);
+    }
+  }, 60_000);
 });
