@@ -17,6 +17,7 @@ import type { JobQueue } from './adapters/queue/port.ts';
 import type { BackboardJobs } from './adapters/queue/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Error handler and metrics first (its hook opens each request's scope before any other hook runs),
   // then external plugins, the app's own, then routes.
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(metricsPlugin, {
     metrics,
     token: config.metricsToken,
@@ -130,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    isSessionRevoked: (sid) => deps.services.accounts.isSessionRevoked(sid),
   });
 
   await app.register(healthRoutes);
