@@ -4,7 +4,7 @@ import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from './services/changes.ts';
-import { RECONCILE_EVERY_MS } from './adapters/queue/jobs.ts';
+import { RECONCILE_EVERY_MS, SALARY_BANDS_EVERY_MS } from './adapters/queue/jobs.ts';
 import { createProcessors } from '../workers/processors/index.ts';
 import { createServices, type ServiceDeps } from './services/index.ts';
 import { instrumentProcessors } from '../workers/processors/instrumented.ts';
@@ -23,7 +23,7 @@ export interface BackboardOptions {
   seed?: (backboard: Omit<Backboard, 'close'>) => Promise<void>;
   /**
    * The salary reference data set the bands combine with the postings (the server passes the shipped
-   * survey; tests leave it out, as computing bands over ~39k answers at every start costs about a second).
+   * 2024 survey; most tests leave it out and see bands from their own postings only).
    */
   salaryReference?: ServiceDeps['salaryReference'];
 }
@@ -70,6 +70,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     });
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
     await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
+    await adapters.queue.schedule('salary-bands', { reason: 'schedule' }, SALARY_BANDS_EVERY_MS);
   }
   // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
   // batch a minute), before seeding, which indexes its own listings.

@@ -1,90 +1,34 @@
 /**
- * Currency normalisation for salaries: a dated table of exchange rates (units of each currency per one
- * US dollar) and the countries Backboard knows, with their currency and market region.
+ * Currency normalisation for salaries (over the dated rates in exchange-rates.ts) and the countries
+ * Backboard knows, with their currency and market region.
  */
 
 import type { SalaryPeriod } from '../shared/vocabulary.ts';
+import { RATES_DATE, USD_RATES, isKnownCurrency, usdRate } from './exchange-rates.ts';
 
 export type { SalaryPeriod };
-
-/** Date of the rates below. Approximate mid-market rates; refresh the table and this date together. */
-export const RATES_DATE = '2025-06-02';
-
-/** Units of currency per 1 USD on RATES_DATE. */
-export const USD_RATES: Readonly<Record<string, number>> = Object.freeze({
-  USD: 1,
-  EUR: 0.877,
-  GBP: 0.739,
-  CHF: 0.822,
-  CAD: 1.373,
-  AUD: 1.548,
-  NZD: 1.667,
-  INR: 85.55,
-  PLN: 3.758,
-  SEK: 9.58,
-  NOK: 10.11,
-  DKK: 6.545,
-  ISK: 127.4,
-  BRL: 5.66,
-  JPY: 143.5,
-  CNY: 7.19,
-  SGD: 1.288,
-  ZAR: 17.87,
-  CZK: 21.78,
-  RON: 4.41,
-  HUF: 352.5,
-  BGN: 1.716,
-  UAH: 41.5,
-  TRY: 39.2,
-  ILS: 3.53,
-  AED: 3.6725,
-  SAR: 3.75,
-  MXN: 19.25,
-  ARS: 1170,
-  CLP: 938,
-  COP: 4125,
-  PEN: 3.6,
-  KRW: 1376,
-  HKD: 7.846,
-  TWD: 29.9,
-  PHP: 55.6,
-  IDR: 16290,
-  MYR: 4.25,
-  THB: 32.7,
-  VND: 26000,
-  PKR: 282,
-  BDT: 122.2,
-  LKR: 299,
-  EGP: 49.6,
-  NGN: 1575,
-  KES: 129.3,
-  MAD: 9.1,
-  RUB: 78.9,
-  RSD: 102.8,
-});
+export { RATES_DATE, USD_RATES, isKnownCurrency };
 
 /** Working hours in a year (40 h × 52 weeks), used to annualise hourly rates. */
 export const HOURS_PER_YEAR = 2080;
 const PERIODS_PER_YEAR: Readonly<Record<SalaryPeriod, number>> = { year: 1, month: 12, hour: HOURS_PER_YEAR };
 
-export function isKnownCurrency(currency: string): boolean {
-  return Object.hasOwn(USD_RATES, currency.toUpperCase());
+/** A per-period amount as a yearly one: a month × 12, an hour × 2 080. */
+export function annualAmount(amount: number, period: SalaryPeriod): number {
+  return amount * PERIODS_PER_YEAR[period];
 }
 
-function rateFor(currency: string): number {
-  const rate = USD_RATES[currency.toUpperCase()];
-  if (rate === undefined) throw new RangeError(`No exchange rate for currency ${currency}`);
-  return rate;
-}
-
-/** An amount per period in any known currency, as US dollars per year. Throws for an unknown currency. */
+/**
+ * An amount per period in any known currency, as US dollars per year at the latest rates (RATES_DATE):
+ * for today's amounts. Throws for an unknown currency.
+ */
 export function toAnnualUsd(amount: number, currency: string, period: SalaryPeriod): number {
-  return (amount * PERIODS_PER_YEAR[period]) / rateFor(currency);
+  return annualAmount(amount, period) / usdRate(currency);
 }
 
-/** US dollars converted to `currency`. Throws for an unknown currency. */
+/** US dollars converted to `currency` at the latest rates. Throws for an unknown currency. */
 export function fromUsd(amountUsd: number, currency: string): number {
-  return amountUsd * rateFor(currency);
+  return amountUsd * usdRate(currency);
 }
 
 export type Region =
@@ -237,8 +181,11 @@ const countries: readonly CountryInfo[] = COUNTRY_TABLE.trim()
   });
 const countriesByCode = new Map(countries.map((country) => [country.code, country]));
 const countriesByName = new Map(countries.map((country) => [country.name.toLowerCase(), country]));
-/** Other spellings the survey uses for countries above. */
+/** Other spellings the surveys (2019 and 2024) use for countries above. */
 for (const [name, code] of [
+  ['United States of America', 'US'],
+  ['United Kingdom of Great Britain and Northern Ireland', 'GB'],
+  ['Republic of North Macedonia', 'MK'],
   ['Republic of Korea', 'KR'],
   ['Iran, Islamic Republic of...', 'IR'],
   ['Czechia', 'CZ'],

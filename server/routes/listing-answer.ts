@@ -21,6 +21,7 @@ export function listingAnswerer(salary: SalaryService) {
       updatedAt: listing.updatedAt,
       salaryBand: band.band,
       salaryPosition: band.position,
+      ...(band.reason ? { salaryBandReason: band.reason } : {}),
     };
   };
 }

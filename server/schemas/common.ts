@@ -120,20 +120,52 @@ export const SalaryPeriod = OneOf(SALARY_PERIODS);
 export const ListingStatus = OneOf(LISTING_STATUSES);
 export const Role = OneOf(ROLES);
 
-/** A market salary band as answered: yearly figures in `currency`. */
+const BandDimension = Type.Union([
+  Type.Literal('seniority'),
+  Type.Literal('country'),
+  Type.Literal('remote'),
+  Type.Literal('skill'),
+]);
+
+/** A market salary band as answered: yearly figures in `currency`, dated, with the segment behind them. */
 export const SalaryBand = Type.Object({
   p25: Type.Number(),
   p50: Type.Number(),
   p75: Type.Number(),
-  n: Type.Integer(),
+  n: Type.Integer({
+    description: 'contributors behind the figures: survey respondents, and companies (one per company)',
+  }),
   currency: Type.String(),
-  segment: Type.Object({
+  segment: Type.Object(
+    {
+      levels: Type.Optional(Type.Array(Type.String())),
+      years: Type.Optional(Type.String({ description: 'years of professional experience the levels cover' })),
+      country: Type.Optional(Type.String()),
+      region: Type.Optional(Type.String()),
+      remote: Type.Optional(Type.String()),
+      skill: Type.Optional(Type.String()),
+    },
+    { description: 'the segment the figures come from (back-end developers)' },
+  ),
+  requested: Type.Object({
     seniority: Type.Optional(Type.String()),
     country: Type.Optional(Type.String()),
-    region: Type.Optional(Type.String()),
+    remote: Type.Optional(Type.String()),
     skill: Type.Optional(Type.String()),
   }),
+  dropped: Type.Array(Type.Object({ dimension: BandDimension, value: Type.String(), reason: Type.String() })),
   fellBack: Type.Boolean(),
   fallbackReason: Type.Optional(Type.String()),
+  notes: Type.Array(Type.String()),
   sources: Type.Array(Type.String()),
+  samples: Type.Object({ survey: Type.Optional(Type.Integer()), posting: Type.Optional(Type.Integer()) }),
+  trimmed: Type.Integer({ description: 'samples set aside as outliers, beyond the segment’s fence' }),
+  dataFrom: Type.String({ description: 'date of the oldest pay behind the band (YYYY-MM-DD)' }),
+  dataTo: Type.String({ description: 'date of the newest pay behind the band (YYYY-MM-DD)' }),
+  asOf: Type.String({ description: 'the date the pay is carried forward to (YYYY-MM-DD)' }),
+  carriedForward: Type.Object({ yearlyRate: Type.Union([Type.Number(), Type.Null()]), rule: Type.String() }),
+  exchange: Type.Union([
+    Type.Object({ from: Type.String(), rate: Type.Number(), date: Type.String() }),
+    Type.Null(),
+  ]),
 });

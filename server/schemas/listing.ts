@@ -3,6 +3,7 @@ import { LISTING_DEFAULTS } from '../domain/listing.ts';
 import { REMOTE_REGIONS } from '../shared/regions.ts';
 import { APPLICATION_STAGES } from '../shared/vocabulary.ts';
 import {
+  CountryCode,
   CurrencyCode,
   EmploymentType,
   OneOf,
@@ -97,6 +98,22 @@ export type ListingPatchBody = Static<typeof ListingPatchBody>;
 
 export const Requirement = Type.Object({ skill: SkillRef, level: Type.Integer(), weight: Type.Number() });
 
+/** A listing being written, as the editor's live band needs it: `POST /api/salary-bands/preview`. */
+export const BandPreviewBody = Type.Object(
+  {
+    seniority: Seniority,
+    location: Type.Object(
+      { country: CountryCode, city: Type.Optional(Type.String({ maxLength: 120 })) },
+      { additionalProperties: false },
+    ),
+    remote: RemotePolicy,
+    salary: SalaryInput,
+    requiredSkills: Type.Array(RequirementInput, { maxItems: 40 }),
+  },
+  { additionalProperties: false },
+);
+export type BandPreviewBody = Static<typeof BandPreviewBody>;
+
 /** Where a pay range sits against its band: under p25, p25–p75 or over p75, with estimated percentiles. */
 export const BandPosition = Type.Object({
   position: Type.Union([Type.Literal('below'), Type.Literal('within'), Type.Literal('above')]),
@@ -132,6 +149,8 @@ export const Listing = Type.Object({
   updatedAt: Type.String(),
   salaryBand: Type.Union([SalaryBand, Type.Null()]),
   salaryPosition: Type.Union([BandPosition, Type.Null()]),
+  /** Why there is no band, when there is none. */
+  salaryBandReason: Type.Optional(Type.String()),
   /** For a signed-in candidate: whether they saved this posting and their application to it. */
   viewer: Type.Optional(
     Type.Object({

@@ -1,27 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import type {
-  ListingData,
-  ProfileData,
-  ProfileSkill,
-  RemotePolicy,
-  Seniority,
-  SkillRequirement,
-  SourceKey,
-  Store,
-} from '../adapters/store/port.ts';
-import { currencyForCountry, fromUsd } from '../domain/currency.ts';
-import { computeBands, salaryBandFor, type BandTable } from '../domain/salary-bands.ts';
-import { getSkill } from '../domain/taxonomy.ts';
+import type { ListingData, Seniority, SkillRequirement, SourceKey, Store } from '../adapters/store/port.ts';
+import { currencyForCountry } from '../domain/currency.ts';
+import { computeBands, type BandTable } from '../domain/salary-bands.ts';
+import { bandQueryForListing, salaryBandFor } from '../domain/salary-band-query.ts';
+import { NON_MARKET_SOURCES } from '../domain/salary-samples.ts';
+import {
+  type ExpectationRule,
+  demoProfileFor,
+  expectationRule,
+  pickRespondents,
+  roundPay,
+} from './demo-profiles.ts';
 import { DISABLED_PASSWORD_HASH, upsertListing, upsertProfile } from './importer.ts';
 import { shapeListingRecord, shapeProfileRecord } from './records.ts';
-import { loadSurveyRespondents, samplesFromRespondents, type SurveyRespondent } from './salary-reference.ts';
+import { loadSalaryReferenceSamples } from './salary-reference.ts';
+import { loadSurveyRespondents, type SurveyRespondent } from './survey-2019.ts';
 import { readSkillSpanPosting, type ReadPosting, type SkillSpanPosting } from './skillspan.ts';
 
 /**
  * The demo board a fresh one-command start shows: the SkillSpan postings as listings of a few demo
- * companies, about three thousand candidate profiles built from real 2019 survey respondents, and one
- * demo candidate and one demo recruiter who can log in. Everything is written through the store port
+ * companies (pay estimated from the 2024 bands where the posting states none), about three thousand
+ * candidate profiles built from real 2019 survey respondents, and one demo candidate and one demo
+ * recruiter who can log in. Everything is written through the store port
  * with source keys, so the seed works on SQLite and MongoDB alike and a second run changes nothing.
  */
 
@@ -32,7 +33,10 @@ export const DEMO_CANDIDATE_EMAIL = 'candidate@demo.backboard.dev';
 export const DEMO_RECRUITER_EMAIL = 'recruiter@demo.backboard.dev';
 export const DEMO_PROFILE_COUNT = 3000;
 
+/** Listings from it never join the salary samples (their pay is from 2021, their places invented). */
 const POSTINGS_SOURCE = 'skillspan-tech';
+if (!NON_MARKET_SOURCES.has(POSTINGS_SOURCE))
+  throw new Error('SkillSpan postings must not be market samples');
 const SURVEY_SOURCE = 'so-survey-2019';
 const DEMO_SOURCE = 'demo';
 /** A document recording the seed's progress, so a seed cut short resumes instead of being skipped. */
@@ -100,15 +104,6 @@ async function readPostings(): Promise<SkillSpanPosting[]> {
     .map((line) => JSON.parse(line) as SkillSpanPosting);
 }
 
-function roundTo(amount: number, step: number): number {
-  return Math.max(step, Math.round(amount / step) * step);
-}
-
-/** A yearly pay amount rounded as people state it: to 1 000 units (100 000 for currencies like IDR). */
-function roundPay(amount: number): number {
-  return roundTo(amount, amount >= 10_000_000 ? 100_000 : 1_000);
-}
-
 /** Tags first (the employer's own tagging), then what the text requires, then the optional mentions. */
 function requirementsOf(
   posting: ReadPosting,
@@ -156,18 +151,23 @@ export function demoListingFor(posting: ReadPosting, index: number, bands: BandT
     DEMO_PLACES[index % DEMO_PLACES.length]!;
   const { required, niceToHave } = requirementsOf(posting, seniority);
 
+  const remote = posting.remote ?? 'onsite';
   let salary: ListingData['salary'];
   if (posting.compensation) {
     salary = { ...posting.compensation, period: 'year' };
   } else {
-    // These postings carry no pay: estimate p25–p75 of the segment's band and say it is estimated.
+    // No pay stated: p25–p75 of the band the posting itself will show (same query), marked estimated.
     const currency = currencyForCountry(place.country);
-    const band = salaryBandFor(bands, {
-      seniority,
-      country: place.country,
-      skill: required[0]?.skill.id,
-      currency,
-    });
+    const { band } = salaryBandFor(
+      bands,
+      bandQueryForListing({
+        seniority,
+        location: place,
+        remote,
+        requiredSkills: required,
+        salary: { min: 0, max: 0, currency, period: 'year' },
+      }),
+    );
     if (!band) return null;
     salary = { min: roundPay(band.p25), max: roundPay(band.p75), currency, period: 'year', estimated: true };
   }
@@ -177,7 +177,7 @@ export function demoListingFor(posting: ReadPosting, index: number, bands: BandT
       title: posting.title,
       description: (posting.description + PROVENANCE_NOTE).slice(0, 20_000),
       location: place,
-      remote: posting.remote ?? 'onsite',
+      remote,
       employmentType: posting.employmentType ?? 'full-time',
       seniority,
       salary: { min: salary.min, max: salary.max, currency: salary.currency, period: salary.period },
@@ -196,85 +196,6 @@ export function demoListingFor(posting: ReadPosting, index: number, bands: BandT
   );
   if (!shaped.ok) return null;
   return { ...shaped.value.data, salary };
-}
-
-const REMOTE_FOR_WORK_LOCATION: Readonly<Record<string, RemotePolicy>> = {
-  home: 'remote',
-  office: 'onsite',
-  elsewhere: 'hybrid',
-};
-
-/**
- * Levels rule for survey respondents, who say which technologies they worked with but not how well:
- * level 3 (working proficiency) by default, 2 with under 2 years' estimated experience, 4 with 8 or
- * more; one level more (at most 5) for a technology they also want to keep using next year.
- */
-export function respondentSkillLevel(yearsExperience: number | null, keepsUsing: boolean): number {
-  const base = yearsExperience === null ? 3 : yearsExperience < 2 ? 2 : yearsExperience >= 8 ? 4 : 3;
-  return Math.min(5, base + (keepsUsing ? 1 : 0));
-}
-
-const HEADLINE_CATEGORY_ORDER = ['language', 'framework', 'database'];
-
-function headlineFor(respondent: SurveyRespondent, skills: ProfileSkill[]): string {
-  const ranked = [...skills].sort((a, b) => {
-    const rank = (entry: ProfileSkill) => {
-      const index = HEADLINE_CATEGORY_ORDER.indexOf(getSkill(entry.skill.id)?.category ?? '');
-      return index === -1 ? HEADLINE_CATEGORY_ORDER.length : index;
-    };
-    return rank(a) - rank(b);
-  });
-  const role = respondent.seniority
-    ? `${respondent.seniority[0]!.toUpperCase()}${respondent.seniority.slice(1)} developer`
-    : 'Developer';
-  return `${role} · ${ranked
-    .slice(0, 3)
-    .map((entry) => entry.skill.name)
-    .join(', ')}`;
-}
-
-/** A respondent as a discoverable candidate profile; expected pay near what they reported. */
-export function demoProfileFor(respondent: SurveyRespondent): ProfileData | null {
-  if (!respondent.country) return null;
-  const desired = new Set(respondent.desiredSkills);
-  // Names, not ids: the schema takes what a user would type, and every name resolves to its own id.
-  const skills = respondent.skills.slice(0, 100).map((id) => ({
-    skill: getSkill(id)?.name ?? id,
-    level: respondentSkillLevel(respondent.yearsExperience, desired.has(id)),
-  }));
-  const localCurrency = currencyForCountry(respondent.country);
-  const local = roundPay(fromUsd(respondent.annualUsd, localCurrency));
-  // The API caps amounts at 100 000 000; the few currencies that exceed it (IDR, VND) state USD instead.
-  const expectedSalary =
-    local <= 100_000_000
-      ? { min: local, currency: localCurrency, period: 'year' }
-      : { min: roundPay(respondent.annualUsd), currency: 'USD', period: 'year' };
-  const shaped = shapeProfileRecord(
-    {
-      headline: '',
-      yearsExperience: respondent.yearsExperience ?? 0,
-      seniority: respondent.seniority,
-      location: { country: respondent.country, city: '' },
-      remote: respondent.workLocation ? REMOTE_FOR_WORK_LOCATION[respondent.workLocation] : null,
-      expectedSalary,
-      skills,
-      discoverable: true,
-    },
-    { map: {}, content: String(respondent.line), convert: false },
-  );
-  if (!shaped.ok) return null;
-  return { ...shaped.value.data, headline: headlineFor(respondent, shaped.value.data.skills) };
-}
-
-/**
- * Respondents for demo profiles: those with a known country and at least three taxonomy skills, taken
- * at an even stride through the file so every market and skill mix is represented.
- */
-export function pickRespondents(respondents: readonly SurveyRespondent[], count: number): SurveyRespondent[] {
-  const eligible = respondents.filter((respondent) => respondent.country && respondent.skills.length >= 3);
-  if (eligible.length <= count) return [...eligible];
-  const stride = eligible.length / count;
-  return Array.from({ length: count }, (_, index) => eligible[Math.floor(index * stride)]!);
 }
 
 const DEMO_CANDIDATE_PROFILE = {
@@ -360,10 +281,11 @@ async function seedProfiles(
   store: Store,
   respondents: SurveyRespondent[],
   count: number,
+  expectationFor: ExpectationRule,
 ): Promise<number> {
   let profiles = 0;
   for (const respondent of pickRespondents(respondents, count)) {
-    const data = demoProfileFor(respondent);
+    const data = demoProfileFor(respondent, expectationFor);
     if (!data) continue;
     const source: SourceKey = { source: SURVEY_SOURCE, sourceId: `line-${respondent.line}` };
     const outcome = await upsertProfile(
@@ -432,9 +354,17 @@ export async function seedDemoBoard(
   const started = Date.now();
   await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'started', at: new Date().toISOString() });
   const respondents = await loadSurveyRespondents();
-  const bands = computeBands(samplesFromRespondents(respondents));
+  const bands = computeBands(await loadSalaryReferenceSamples(), {
+    asOf: new Date().toISOString().slice(0, 10),
+  });
   const { listings } = await seedListings(app, store, bands);
-  const profiles = await seedProfiles(app, store, respondents, options.profileCount ?? DEMO_PROFILE_COUNT);
+  const profiles = await seedProfiles(
+    app,
+    store,
+    respondents,
+    options.profileCount ?? DEMO_PROFILE_COUNT,
+    expectationRule(respondents, bands),
+  );
   await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'done', at: new Date().toISOString() });
   app.log.info({ listings, profiles, ms: Date.now() - started }, 'demo board seeded');
   logCredentials(app.log);

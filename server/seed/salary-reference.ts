@@ -1,237 +1,169 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import type { Seniority } from '../adapters/store/port.ts';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import type { RemotePolicy } from '../adapters/store/port.ts';
 import { countryCodeForName } from '../domain/currency.ts';
 import type { SalarySample } from '../domain/salary-bands.ts';
+import { type ExperienceLevel, levelForYears } from '../domain/salary-segments.ts';
 import { findSkillId } from '../domain/taxonomy.ts';
-import { CsvLineReader, type CsvRecord } from './csv.ts';
+import { parseCsv } from './csv.ts';
 
 /**
- * The salary reference: professional developers from the Stack Overflow Developer Survey 2019 (ODbL 1.0,
- * see NOTICE.md), shipped as a 20-column subset under `server/seed/data/so-survey-2019/`.
+ * The salary reference: respondents of the Stack Overflow Developer Survey 2024 who reported pay
+ * (ODbL 1.0, see NOTICE.md), shipped under `server/seed/data/so-survey-2024/`.
  */
 
-export const SURVEY_FILE = new URL(
-  './data/so-survey-2019/survey_results_2019_subset.csv.gz',
+export const SURVEY_2024_FILE = new URL(
+  './data/so-survey-2024/survey_results_2024_pay.csv.gz',
   import.meta.url,
 );
 
-const PROFESSIONAL = 'I am a developer by profession';
-const PROFESSIONAL_PREFIX = `${PROFESSIONAL},`;
+/** The survey ran from late May to June 2024; Stack Overflow converted its pay to US dollars then. */
+export const SURVEY_2024_DATE = '2024-05-31';
 
 /**
- * Outlier rule: keep yearly compensation from USD 1 000 to under USD 1 000 000. The survey top-coded
- * answers at 2 000 000 and has a spike of exactly 1 000 000 (people typing a local-currency or joke
- * figure); under 1 000 a year is a monthly or mistyped amount. The rule drops about 3.7 % of answers.
+ * Back-end rule: a respondent counts when their role (`DevType`, one answer in this extract) is
+ * "Developer, back-end" — the role whose work is what Backboard lists. Full-stack developers are left
+ * out: their jobs are posted as full-stack, and they are paid differently (US median in this extract
+ * USD 130k against 170k for back-end). So are infrastructure and data roles (DevOps, SRE, cloud, data
+ * engineers): neighbours with their own pay, not back-end development.
+ */
+export const BACK_END_ROLES: ReadonlySet<string> = new Set(['Developer, back-end']);
+
+/**
+ * Outlier rule: keep yearly pay from USD 1 000 to USD 1 000 000. Below that is a monthly or mistyped
+ * amount; above it, local-currency or joke figures (the extract has answers up to USD 16 million). The
+ * rule drops 2.5 % of all answers and 2.0 % of back-end ones.
  */
 export const MIN_ANNUAL_USD = 1_000;
 export const MAX_ANNUAL_USD = 1_000_000;
 
-/** Survey answers that are not one taxonomy name; everything else resolves by name or alias. */
-const SURVEY_LABELS: Readonly<Record<string, readonly string[]>> = {
-  'Bash/Shell/PowerShell': ['shell-scripting'],
-  'HTML/CSS': ['html', 'css'],
-  'Angular/Angular.js': ['angular'],
-  'IBM Cloud or Watson': ['ibm-cloud'],
+const REMOTE: Readonly<Record<string, RemotePolicy>> = {
+  Remote: 'remote',
+  'Hybrid (some remote, some in-person)': 'hybrid',
+  'In-person': 'onsite',
 };
 
-const SKILL_COLUMNS = [
-  'LanguageWorkedWith',
-  'DatabaseWorkedWith',
-  'PlatformWorkedWith',
-  'WebFrameWorkedWith',
-] as const;
-const DESIRE_COLUMNS = [
-  'LanguageDesireNextYear',
-  'DatabaseDesireNextYear',
-  'PlatformDesireNextYear',
-  'WebFrameDesireNextYear',
-] as const;
-
-const labelCache = new Map<string, readonly string[]>();
-
-/** Taxonomy ids for one survey answer such as "Go" or "HTML/CSS"; free text ("Other(s):") gives none. */
-export function skillIdsForSurveyLabel(label: string): readonly string[] {
-  let ids = labelCache.get(label);
-  if (!ids) {
-    const mapped = SURVEY_LABELS[label];
-    const id = mapped ? undefined : findSkillId(label);
-    ids = mapped ?? (id === undefined ? [] : [id]);
-    labelCache.set(label, ids);
-  }
-  return ids;
+export interface Respondent2024 {
+  responseId: number;
+  role: string;
+  /** ISO 3166 alpha-2; null when the survey's country is not in Backboard's country table. */
+  country: string | null;
+  annualUsd: number;
+  /** `YearsCodePro`: "Less than 1 year" is 0, "More than 50 years" 51; null when not answered. */
+  yearsPro: number | null;
+  /** Experience rule: `levelForYears(yearsPro)` — under 2 junior, under 5 mid, under 8 senior, else staff. */
+  level: ExperienceLevel | null;
+  remote: RemotePolicy | null;
+  /** Taxonomy ids of the web frameworks and cloud platforms they worked with. */
+  skills: string[];
 }
+
+export function yearsFromAnswer(answer: string | undefined): number | null {
+  if (answer === 'Less than 1 year') return 0;
+  if (answer === 'More than 50 years') return 51;
+  const years = Number(answer);
+  return answer && answer !== 'NA' && Number.isFinite(years) && years >= 0 ? years : null;
+}
+
+const skillCache = new Map<string, string | undefined>();
 
 function skillIdsOf(cells: (string | undefined)[]): string[] {
   const ids = new Set<string>();
   for (const cell of cells) {
     if (!cell || cell === 'NA') continue;
-    for (const label of cell.split(';')) for (const id of skillIdsForSurveyLabel(label.trim())) ids.add(id);
+    for (const label of cell.split(';')) {
+      if (!skillCache.has(label)) skillCache.set(label, findSkillId(label.trim()));
+      const id = skillCache.get(label);
+      if (id) ids.add(id);
+    }
   }
   return [...ids];
 }
 
-/**
- * Experience rule: the subset has no "years coding" column, so experience is estimated as age minus 22
- * (a typical age on leaving university), at least 0; ages outside 16–75 count as unknown. Seniority then
- * follows the matcher's years rule (`candidateSeniorityRank`): under 2 junior, under 5 mid, under 8
- * senior, else staff.
- */
-export function estimatedYearsFromAge(age: number): number | null {
-  if (!Number.isFinite(age) || age < 16 || age > 75) return null;
-  return Math.max(0, Math.floor(age) - 22);
-}
-
-export function seniorityForYears(years: number): Seniority {
-  if (years < 2) return 'junior';
-  if (years < 5) return 'mid';
-  return years < 8 ? 'senior' : 'staff';
-}
-
-export type WorkLocation = 'office' | 'home' | 'elsewhere' | null;
-
-/** One professional respondent with a usable salary, as the seed needs them. */
-export interface SurveyRespondent {
-  /** 1-based line in the CSV file (header = line 1): a stable id for the seed. */
-  line: number;
-  /** ISO 3166 alpha-2; null when the survey's country is not in the currency table. */
-  country: string | null;
-  annualUsd: number;
-  /** Taxonomy ids the respondent worked with in 2019. */
-  skills: string[];
-  /** Taxonomy ids they wanted to work with the next year. */
-  desiredSkills: string[];
-  yearsExperience: number | null;
-  seniority: Seniority | null;
-  workLocation: WorkLocation;
-}
-
-const WORK_LOCATIONS: Readonly<Record<string, WorkLocation>> = {
-  Office: 'office',
-  Home: 'home',
-  'Other place, such as a coworking space or cafe': 'elsewhere',
-};
-
-/**
- * Collects respondents from the survey CSV fed line by line (the file is 26 MB unpacked, so it is
- * streamed rather than held as one string).
- */
-class RespondentCollector {
-  readonly respondents: SurveyRespondent[] = [];
-  private readonly reader = new CsvLineReader();
-  private columns: ColumnIndexes | undefined;
-  private line = 0;
-
-  push(text: string): void {
-    this.line += 1;
-    // Cheap skip: a row that is neither the header nor a professional's cannot be kept.
-    if (this.columns && this.reader.idle && !text.startsWith(PROFESSIONAL_PREFIX) && !text.includes('"'))
-      return;
-    this.take(this.reader.push(text, this.line));
-  }
-
-  end(): SurveyRespondent[] {
-    this.take(this.reader.end());
-    return this.respondents;
-  }
-
-  private take(records: CsvRecord[]): void {
-    for (const record of records) {
-      if (!record.fields) continue;
-      if (!this.columns) this.columns = columnIndexes(record.fields);
-      else this.keep(record.line, record.fields, this.columns);
-    }
-  }
-
-  private keep(line: number, fields: string[], columns: ColumnIndexes): void {
-    if (fields[columns.mainBranch] !== PROFESSIONAL) return;
-    const annualUsd = Number(fields[columns.comp]);
-    if (!(annualUsd >= MIN_ANNUAL_USD && annualUsd < MAX_ANNUAL_USD)) return;
-    const years = estimatedYearsFromAge(Number(fields[columns.age]));
-    this.respondents.push({
-      line,
-      country: countryCodeForName(fields[columns.country] ?? '') ?? null,
-      annualUsd,
-      skills: skillIdsOf(columns.skills.map((index) => fields[index])),
-      desiredSkills: skillIdsOf(columns.desires.map((index) => fields[index])),
-      yearsExperience: years,
-      seniority: years === null ? null : seniorityForYears(years),
-      workLocation: WORK_LOCATIONS[fields[columns.workLoc] ?? ''] ?? null,
-    });
-  }
-}
-
-interface ColumnIndexes {
-  mainBranch: number;
-  country: number;
-  comp: number;
-  age: number;
-  workLoc: number;
-  skills: number[];
-  desires: number[];
-}
-
-function columnIndexes(header: string[]): ColumnIndexes {
+/** Every respondent of a 2024 extract (the shipped file's columns) with a pay figure, any role. */
+export function respondents2024FromCsv(text: string): Respondent2024[] {
+  const records = parseCsv(text);
+  const header = records[0]?.fields;
+  if (!header) throw new Error('The 2024 survey file is empty');
   const column = new Map(header.map((name, index) => [name.trim(), index]));
   const need = (name: string) => {
     const index = column.get(name);
-    if (index === undefined) throw new Error(`The survey file has no ${name} column`);
+    if (index === undefined) throw new Error(`The 2024 survey file has no ${name} column`);
     return index;
   };
-  return {
-    mainBranch: need('MainBranch'),
+  const at = {
+    id: need('ResponseId'),
+    role: need('DevType'),
     country: need('Country'),
-    comp: need('ConvertedComp'),
-    age: need('Age'),
-    workLoc: need('WorkLoc'),
-    skills: SKILL_COLUMNS.map(need),
-    desires: DESIRE_COLUMNS.map(need),
+    pay: need('ConvertedCompYearly'),
+    years: need('YearsCodePro'),
+    remote: need('RemoteWork'),
+    frameworks: need('WebframeHaveWorkedWith'),
+    platforms: need('PlatformHaveWorkedWith'),
   };
+  const out: Respondent2024[] = [];
+  for (const record of records.slice(1)) {
+    const fields = record.fields;
+    if (!fields) continue;
+    const annualUsd = Number(fields[at.pay]);
+    if (!(annualUsd > 0)) continue;
+    const yearsPro = yearsFromAnswer(fields[at.years]);
+    out.push({
+      responseId: Number(fields[at.id]),
+      role: fields[at.role] ?? 'NA',
+      country: countryCodeForName(fields[at.country] ?? '') ?? null,
+      annualUsd,
+      yearsPro,
+      level: yearsPro === null ? null : levelForYears(yearsPro),
+      remote: REMOTE[fields[at.remote] ?? ''] ?? null,
+      skills: skillIdsOf([fields[at.frameworks], fields[at.platforms]]),
+    });
+  }
+  return out;
 }
 
-/** Respondents from a survey CSV text (the shipped file's columns): professionals with a kept salary. */
-export function respondentsFromCsv(text: string): SurveyRespondent[] {
-  const collector = new RespondentCollector();
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  for (const line of lines) collector.push(line);
-  return collector.end();
+export function isBackEnd(respondent: Pick<Respondent2024, 'role'>): boolean {
+  return BACK_END_ROLES.has(respondent.role);
 }
 
-async function respondentsFromFile(file: URL): Promise<SurveyRespondent[]> {
-  const collector = new RespondentCollector();
-  const input = createReadStream(file).pipe(createGunzip());
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) collector.push(line);
-  return collector.end();
+/** Reference samples: back-end respondents with plausible pay, in USD as of the survey's date. */
+export function referenceSamples(respondents: readonly Respondent2024[]): SalarySample[] {
+  const samples: SalarySample[] = [];
+  for (const respondent of respondents) {
+    const { annualUsd } = respondent;
+    if (!isBackEnd(respondent) || !(annualUsd >= MIN_ANNUAL_USD && annualUsd <= MAX_ANNUAL_USD)) continue;
+    samples.push({
+      amount: annualUsd,
+      currency: 'USD',
+      date: SURVEY_2024_DATE,
+      level: respondent.level,
+      country: respondent.country,
+      remote: respondent.remote,
+      skills: respondent.skills,
+      source: 'survey',
+    });
+  }
+  return samples;
 }
 
-/** Salary samples from respondents: yearly USD, estimated seniority, country, skills; source "survey". */
-export function samplesFromRespondents(respondents: readonly SurveyRespondent[]): SalarySample[] {
-  return respondents.map((respondent) => ({
-    annualUsd: respondent.annualUsd,
-    seniority: respondent.seniority,
-    country: respondent.country,
-    skills: respondent.skills,
-    source: 'survey',
-  }));
-}
-
-let respondentsCache: Promise<SurveyRespondent[]> | undefined;
+let respondentsCache: Promise<Respondent2024[]> | undefined;
 let samplesCache: Promise<SalarySample[]> | undefined;
 
-/** The shipped survey's professional respondents, read once per process. */
-export function loadSurveyRespondents(): Promise<SurveyRespondent[]> {
-  respondentsCache ??= respondentsFromFile(SURVEY_FILE);
+/** The shipped 2024 extract's respondents, read once per process. */
+export function loadSurvey2024(): Promise<Respondent2024[]> {
+  respondentsCache ??= readFile(SURVEY_2024_FILE)
+    .then((zipped) => promisify(gunzip)(zipped))
+    .then((text) => respondents2024FromCsv(text.toString('utf8')));
   respondentsCache.catch(() => {
     respondentsCache = undefined;
   });
   return respondentsCache;
 }
 
-/** The salary reference samples from the shipped survey, computed once per process. */
+/** The salary reference samples from the shipped 2024 survey, computed once per process. */
 export function loadSalaryReferenceSamples(): Promise<SalarySample[]> {
-  samplesCache ??= loadSurveyRespondents().then(samplesFromRespondents);
+  samplesCache ??= loadSurvey2024().then(referenceSamples);
   samplesCache.catch(() => {
     samplesCache = undefined;
   });

@@ -1,7 +1,7 @@
 import type { JobQueue } from '../adapters/queue/port.ts';
 import {
   OUTBOX_DEBOUNCE_MS,
-  SALARY_BANDS_DEBOUNCE_MS,
+  salaryBandsJob,
   versionedJobId,
   type BackboardJobs,
 } from '../adapters/queue/jobs.ts';
@@ -36,7 +36,6 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
   return {
     async listingChanged(listing) {
       const jobId = versionedJobId(listing.id, listing.version);
-      const window = Math.floor(Date.now() / SALARY_BANDS_DEBOUNCE_MS);
       const data = { listingId: listing.id, version: listing.version, ...requestIdField() };
       await Promise.all([
         queue.enqueue('index', data, { jobId }),
@@ -44,7 +43,7 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
         queue.enqueue(
           'salary-bands',
           { reason: `listing ${listing.id} changed` },
-          { jobId: `bands-${window}`, delayMs: SALARY_BANDS_DEBOUNCE_MS },
+          salaryBandsJob(Date.now()),
         ),
       ]);
     },

@@ -1,4 +1,4 @@
-import { versionedJobId, type BackboardJobs } from '../adapters/queue/jobs.ts';
+import { salaryBandsJob, versionedJobId, type BackboardJobs } from '../adapters/queue/jobs.ts';
 import type { JobQueue } from '../adapters/queue/port.ts';
 import type { Store } from '../adapters/store/port.ts';
 
@@ -7,7 +7,8 @@ const BATCH = 5_000;
 /**
  * The safety net between store, search and queue: re-enqueues every listing and profile whose indexed or
  * matched version lags its version, then purges tombstones the index has seen. Job ids are versioned, so
- * work already queued is not doubled.
+ * work already queued is not doubled. Lagging listings (an import, a lost job) may also have changed
+ * what the market pays, so their sweep recomputes the salary bands too.
  */
 export function createReconcileService(
   store: Store,
@@ -40,6 +41,9 @@ export function createReconcileService(
           { jobId: versionedJobId(profile.id, profile.version), retryFailed: true },
         );
         enqueued['match-profile'] += 1;
+      }
+      if (enqueued.index + enqueued['match-listing'] > 0) {
+        await queue.enqueue('salary-bands', { reason: 'reconcile' }, salaryBandsJob(Date.now()));
       }
       const purged = await store.listings.purgeDeleted();
       const emails = await outbox.hasUnsent();

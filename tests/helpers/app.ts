@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createHash } from 'node:crypto';
-import { createBackboard, type Backboard } from '../../server/compose.ts';
+import { createBackboard, type Backboard, type BackboardOptions } from '../../server/compose.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Store } from '../../server/adapters/store/port.ts';
@@ -46,13 +46,14 @@ export interface TestApp {
 
 /**
  * The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in
- * a temp folder. On BullMQ the test plays the workers process too, unless `startWorkers` is false
- * (a test that runs real worker processes).
+ * a temp folder; without `options.salaryReference`, its salary bands come from its own postings alone.
+ * On BullMQ the test plays the workers process too, unless `startWorkers` is false (a test that runs
+ * real worker processes).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   dataDir?: string,
-  options: { startWorkers?: boolean } = {},
+  options: Pick<BackboardOptions, 'salaryReference'> & { startWorkers?: boolean } = {},
 ): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
   const config = loadConfig({
@@ -64,9 +65,10 @@ export async function createTestApp(
     ...productionBackends(dir),
     ...env,
   });
-  const backboard = await createBackboard(config, { logger: false });
+  const { startWorkers, ...backboardOptions } = options;
+  const backboard = await createBackboard(config, { logger: false, ...backboardOptions });
   // With BullMQ the processors belong to the workers process; the tests play that process too.
-  if (backboard.adapters.queue.kind === 'bullmq' && options.startWorkers !== false) {
+  if (backboard.adapters.queue.kind === 'bullmq' && startWorkers !== false) {
     await backboard.adapters.queue.startWorkers(createProcessors(backboard.app.services));
   }
   return {

@@ -9,6 +9,7 @@ import type {
   NewNotification,
   ProfileData,
 } from '../../server/adapters/store/port.ts';
+import type { SalarySample } from '../../server/domain/salary-bands.ts';
 
 /** Small factories for valid entities; tests override only what they are about. */
 export function listingData(overrides: Partial<ListingData> = {}): ListingData {
@@ -53,6 +54,26 @@ export function profileData(overrides: Partial<ProfileData> = {}): ProfileData {
     discoverable: true,
     ...overrides,
   };
+}
+
+/** A survey answer of USD 100 000 on 2024-05-31 from a senior in DE; `count` of them rising by `step`. */
+export function salarySamples(
+  count: number,
+  overrides: Partial<SalarySample> = {},
+  step = 1_000,
+): SalarySample[] {
+  const base: SalarySample = {
+    amount: 100_000,
+    currency: 'USD',
+    date: '2024-05-31',
+    level: 'senior',
+    country: 'DE',
+    remote: null,
+    skills: [],
+    source: 'survey',
+    ...overrides,
+  };
+  return Array.from({ length: count }, (_, index) => ({ ...base, amount: base.amount + index * step }));
 }
 
 let counter = 0;

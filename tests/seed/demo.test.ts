@@ -15,11 +15,15 @@ import {
   DEMO_CANDIDATE_EMAIL,
   DEMO_PASSWORD,
   DEMO_RECRUITER_EMAIL,
-  respondentSkillLevel,
   seedDemoBoard,
 } from '../../server/seed/demo.ts';
+import { respondentSkillLevel } from '../../server/seed/demo-profiles.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
+import { computeBands } from '../../server/domain/salary-bands.ts';
+import { bandQueryForListing, salaryBandFor } from '../../server/domain/salary-band-query.ts';
+import { postingSample } from '../../server/domain/salary-samples.ts';
+import { loadSalaryReferenceSamples } from '../../server/seed/salary-reference.ts';
 import { createServices } from '../../server/services/index.ts';
 import { createOutboxOnlyMailer } from '../../server/adapters/mail/outbox-only.ts';
 
@@ -130,6 +134,35 @@ describe('seedDemoBoard on an empty store', () => {
       currency: 'GBP',
       period: 'year',
     });
+  });
+
+  it('estimates the pay of postings that state none as p25–p75 of the 2024 band they are shown against', async () => {
+    const bands = computeBands(await loadSalaryReferenceSamples(), {
+      asOf: new Date().toISOString().slice(0, 10),
+    });
+    const estimated = listings.filter((listing) => listing.salary.estimated === true);
+    for (const listing of estimated) {
+      const { band } = salaryBandFor(bands, bandQueryForListing(listing));
+      expect(band, listing.title).not.toBeNull();
+      expect(Math.abs(listing.salary.min - band!.p25)).toBeLessThanOrEqual(500);
+      expect(Math.abs(listing.salary.max - band!.p75)).toBeLessThanOrEqual(500);
+      expect(listing.salary.currency).toBe(band!.currency);
+    }
+    // Their own stated pay is from 2021 and their places invented: they never become market samples.
+    expect(listings.every((listing) => postingSample(listing, Date.now()) === null)).toBe(true);
+  });
+
+  it('gives survey candidates expectations read off today’s bands, not their 2019 pay', async () => {
+    const bands = computeBands(await loadSalaryReferenceSamples(), {
+      asOf: new Date().toISOString().slice(0, 10),
+    });
+    const us = profiles.filter((profile) => profile.location?.country === 'US' && profile.expectedSalary);
+    expect(us.length).toBeGreaterThan(100);
+    const expected = us.map((profile) => profile.expectedSalary!.min).sort((a, b) => a - b);
+    const median = expected[Math.floor(expected.length / 2)]!;
+    const band = salaryBandFor(bands, { country: 'US', currency: 'USD' }).band!;
+    expect(median).toBeGreaterThan(band.p25);
+    expect(median).toBeLessThan(band.p75);
   });
 
   it('spreads the listings over a few demo companies, the demo recruiter owning some', async () => {

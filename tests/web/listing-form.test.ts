@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bandPreviewInput,
   emptyListingForm,
   listingBody,
   listingFormFrom,
@@ -75,5 +76,21 @@ describe('the listing form model', () => {
       salary: 'The maximum must be at least the minimum.',
     });
     expect(listingFormProblems(listingFormFrom(aListing()))).toEqual({});
+  });
+
+  it('asks the live band for exactly the fields the saved posting’s band is computed from', () => {
+    const form = listingFormFrom(aListing());
+    expect(bandPreviewInput(form)).toEqual({
+      seniority: 'senior',
+      location: { country: 'NL' },
+      remote: 'remote',
+      salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year' },
+      requiredSkills: [{ skill: 'Go', level: 4, weight: 2 }],
+    });
+    form.salary.max = null;
+    form.requiredSkills.push({ name: '  ', level: 3, weight: 1 });
+    expect(bandPreviewInput(form)).toMatchObject({ salary: { max: 0 }, requiredSkills: [{ skill: 'Go' }] });
+    form.location.country = 'Netherlands';
+    expect(bandPreviewInput(form)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ export type BackboardJobs = {
   'match-listing': { listingId: string; version: number; requestId?: string };
   /** Score one profile against every open listing and store its top recommendations. */
   'match-profile': { profileId: string; version: number; requestId?: string };
-  /** Recompute market salary bands from open postings and the reference survey. */
+  /** Recompute market salary bands from the reference survey and the postings that state their pay. */
   'salary-bands': { reason: string };
   /** Send what the email outbox holds unsent. */
   outbox: { reason: string; requestId?: string };
@@ -33,7 +33,16 @@ export const TOP_RECOMMENDATIONS = 50;
 /** A burst of listing writes within this window recomputes the salary bands once. */
 export const SALARY_BANDS_DEBOUNCE_MS = 2_000;
 
+/** The salary-bands job for the debounce window of `at`: every change in that window shares it. */
+export const salaryBandsJob = (at: number) => ({
+  jobId: `bands-${Math.floor(at / SALARY_BANDS_DEBOUNCE_MS)}`,
+  delayMs: SALARY_BANDS_DEBOUNCE_MS,
+});
+
 export const RECONCILE_EVERY_MS = 60_000;
+
+/** Bands are carried forward to the day they are computed: a quiet board still recomputes them daily. */
+export const SALARY_BANDS_EVERY_MS = 6 * 60 * 60_000;
 
 /** Emails written within this window are sent by one outbox job, started this long after the first. */
 export const OUTBOX_DEBOUNCE_MS = 200;

@@ -4,6 +4,8 @@ import type {
   ApplicationChange,
   ApplicationStage,
   AuthAnswer,
+  BandAnswer,
+  BandPreviewInput,
   CandidateApplication,
   CompanyApplication,
   EmailSettings,
@@ -29,7 +31,6 @@ import type {
   PublicUser,
   QueuesAnswer,
   RecommendationsAnswer,
-  SalaryBand,
   SearchAnswer,
   SignupInput,
   SkillSuggestion,
@@ -198,6 +199,7 @@ export interface BandQuery {
   seniority?: string;
   country?: string;
   skill?: string;
+  remote?: string;
   currency?: string;
 }
 
@@ -254,8 +256,11 @@ export const api = {
     request<{ items: SkillSuggestion[] }>('GET', '/api/skills', { query: { q }, signal }),
   extractSkills: (text: string) =>
     request<{ items: ExtractedSkill[] }>('POST', '/api/skills/extract', { body: { text } }),
-  salaryBand: async (query: BandQuery, signal?: AbortSignal) =>
-    (await request<{ band: SalaryBand }>('GET', '/api/salary-bands', { query: { ...query }, signal })).band,
+  salaryBand: (query: BandQuery, signal?: AbortSignal) =>
+    request<BandAnswer>('GET', '/api/salary-bands', { query: { ...query }, signal }),
+  /** The band a listing being written will show once saved (the same query as the posting's). */
+  salaryBandPreview: (input: BandPreviewInput, signal?: AbortSignal) =>
+    request<BandAnswer>('POST', '/api/salary-bands/preview', { body: input, signal }),
 
   saved: (page: number) => request<SavedAnswer>('GET', '/api/me/saved', { query: { page } }),
   save: async (listingId: string) =>

@@ -28,7 +28,12 @@ import type {
   SkillGap as SkillGapSchema,
 } from '../../../server/schemas/matching.ts';
 import type { SearchResponse } from '../../../server/schemas/search.ts';
-import type { ListingAnswer, ListingCreateBody, ListingPatchBody } from '../../../server/schemas/listing.ts';
+import type {
+  BandPreviewBody,
+  ListingAnswer,
+  ListingCreateBody,
+  ListingPatchBody,
+} from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
 import type {
   ApplicationChangeBody,
@@ -71,6 +76,12 @@ export type AuthAnswer = SessionResponse;
 export type SignupInput = SignupBody;
 export type LoginInput = LoginBody;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
+/** A band answer: the band, or none with the reason (too few samples for any segment the query allows). */
+export interface BandAnswer {
+  band: SalaryBand | null;
+  reason?: string;
+}
+export type BandPreviewInput = BandPreviewBody;
 export type Listing = ListingAnswer & { candidatesCount?: number };
 export type ListingInput = ListingCreateBody;
 export type ListingPatch = ListingPatchBody;

@@ -4,6 +4,7 @@ import { isRemoteRegion, type RemoteRegion } from '../../../../server/shared/reg
 import type { Problems } from '../../lib/forms/problems.ts';
 import { salaryRangeProblem, type Amount } from '../../lib/forms/salary.ts';
 import type {
+  BandPreviewInput,
   EmploymentType,
   Listing,
   ListingInput,
@@ -113,6 +114,31 @@ export function listingBody(form: ListingFormState): ListingInput {
     niceToHaveSkills: form.niceToHaveSkills.map(requirementBody),
     visaSponsorship: form.visaSponsorship,
     remoteRegions: form.remote === 'remote' ? [...form.remoteRegions, ...typedCountries(form)] : [],
+  };
+}
+
+/**
+ * What the editor's live band asks for: the fields the posting's own band is computed from, so the band
+ * shown while writing is the one the saved posting shows. Null until a country is chosen; amounts not
+ * typed yet count as 0 (they only move the posting's place in the band, not the band).
+ */
+export function bandPreviewInput(form: ListingFormState): BandPreviewInput | null {
+  const country = form.location.country.trim().toUpperCase();
+  if (!isCountryCode(country)) return null;
+  const amount = (value: Amount | undefined) => Math.max(0, Number(value) || 0);
+  return {
+    seniority: form.seniority,
+    location: { country },
+    remote: form.remote,
+    salary: {
+      min: amount(form.salary.min),
+      max: amount(form.salary.max),
+      currency: form.salary.currency,
+      period: form.salary.period,
+    },
+    requiredSkills: form.requiredSkills
+      .filter((requirement) => requirement.name.trim() !== '')
+      .map(requirementBody),
   };
 }
 
