@@ -3,6 +3,7 @@
  * names by context, then read stated years into levels. The steps live in the `extraction-*` modules.
  */
 import type { SkillRef } from './skill-ref.ts';
+import { getSkill, skillKind, type SkillKind } from './taxonomy.ts';
 import { levelFromYears } from '../shared/levels.ts';
 import { confirmAmbiguous } from './extraction-context.ts';
 import { findCandidateMentions } from './extraction-mentions.ts';
@@ -15,6 +16,8 @@ export interface ExtractedSkill {
   start: number;
   end: number;
   text: string;
+  /** A technology, or a practice (agile, code review, TDD), so technology requirements stay apart. */
+  kind: SkillKind;
   /** Present when the text states years of use ("5+ years of Python"), mapped by `levelFromYears`. */
   level?: number;
 }
@@ -32,7 +35,15 @@ export function extractSkills(text: string): ExtractedSkill[] {
     const start = originalOffset(clean, mention.start);
     const end = originalOffset(clean, mention.end - 1) + 1;
     const stated = years.get(mention);
-    const extracted: ExtractedSkill = { skill: mention.term.skill, start, end, text: text.slice(start, end) };
+    const skill = mention.term.skill;
+    const taxonomySkill = getSkill(skill.id);
+    const extracted: ExtractedSkill = {
+      skill,
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: taxonomySkill ? skillKind(taxonomySkill) : 'technology',
+    };
     if (stated !== undefined) extracted.level = levelFromYears(stated);
     return extracted;
   });

@@ -1,13 +1,20 @@
 import taxonomyData from './data/taxonomy.json' with { type: 'json' };
 
+/** A technology one installs or writes in, or a practice or concept (agile, code review, system design). */
+export type SkillKind = 'technology' | 'practice';
+
 /** One curated back-end skill. `implies` is one-way (Django implies Python, never the reverse). */
 export interface Skill {
   id: string;
   name: string;
   category: string;
+  /** Set where the category alone does not tell (TDD sits in testing, but is a practice). */
+  kind?: SkillKind;
   aliases: string[];
   implies: string[];
   related: { id: string; similarity: number }[];
+  /** For a runtime platform: the languages written for it (C#, F# and VB.NET for .NET). */
+  languages?: string[];
   /** Name or aliases that are also ordinary words ("Go", "Spring"): free text needs context to count them. */
   ambiguous?: string[];
   /** Forms matched in free text only in exactly this casing ("REST", not "the rest"). */
@@ -33,6 +40,13 @@ export function getSkill(id: string): Skill | undefined {
 
 export function allSkills(): readonly Skill[] {
   return skills;
+}
+
+/** Categories whose skills are all practices or concepts. */
+const PRACTICE_CATEGORIES: ReadonlySet<string> = new Set(['practice', 'architecture']);
+
+export function skillKind(skill: Skill): SkillKind {
+  return skill.kind ?? (PRACTICE_CATEGORIES.has(skill.category) ? 'practice' : 'technology');
 }
 
 /** Lower case, single spaces: how names and aliases are compared. */
