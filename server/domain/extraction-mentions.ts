@@ -59,7 +59,9 @@ function buildTrie(): TrieNode {
   const root = newNode();
   for (const skill of allSkills()) {
     const ref = { id: skill.id, name: skill.name };
+    const plainWords = new Set((skill.plainWords ?? []).map((word) => word.toLowerCase()));
     for (const form of [skill.name, ...skill.aliases]) {
+      if (plainWords.has(form.toLowerCase())) continue;
       // A hyphen inside a name matches like a space ("spring-boot", "Spring Boot"), so both share one path.
       const pattern = form
         .toLowerCase()
@@ -133,6 +135,30 @@ function canEndAt(clean: CleanText, end: number): boolean {
   return !(next === 0x3a && clean.lower.charCodeAt(end + 1) === 0x2f);
 }
 
+/** Punctuation inside names that tokenised text spaces out: ". NET", "C #", "Node . js", "CI / CD". */
+function isNamePunctuation(code: number): boolean {
+  return code === 0x2e || code === 0x23 || code === 0x2b || code === 0x2f;
+}
+
+/** At most this many spaces may stand beside such punctuation, which keeps the walk bounded. */
+const MAX_PUNCTUATION_SPACES = 2;
+
+/**
+ * Where the walk may go on after spaces at `index`: before punctuation the name continues with
+ * (". NET", "C #"), or after punctuation it just read ("Node . js"). -1 when it may not.
+ */
+function pastSpacedPunctuation(lower: string, index: number, node: TrieNode, start: number): number {
+  let after = index;
+  while (after < lower.length && after - index < MAX_PUNCTUATION_SPACES && lower.charCodeAt(after) === 0x20) {
+    after++;
+  }
+  if (after === index || after >= lower.length) return -1;
+  const next = lower.charCodeAt(after);
+  if (!childOf(node, next)) return -1;
+  if (isNamePunctuation(next)) return after;
+  return index > start && isNamePunctuation(lower.charCodeAt(index - 1)) ? after : -1;
+}
+
 /** Longest taxonomy term starting at `start`, walking the trie; whitespace runs match one space. */
 function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: number } | undefined {
   const { lower } = clean;
@@ -142,6 +168,11 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
   let bestEnd = start;
   while (node && index < lower.length) {
     const code = lower.charCodeAt(index);
+    const spacedTo = code === 0x20 ? pastSpacedPunctuation(lower, index, node, start) : -1;
+    if (spacedTo >= 0) {
+      index = spacedTo;
+      continue;
+    }
     let child: TrieNode | undefined = childOf(node, code);
     if (child) {
       index++;

@@ -6,6 +6,7 @@ import type { SkillRef } from './skill-ref.ts';
 import { getSkill, skillKind, type SkillKind } from './taxonomy.ts';
 import { levelFromYears } from '../shared/levels.ts';
 import { confirmAmbiguous } from './extraction-context.ts';
+import { dropNonRequirements } from './extraction-boilerplate.ts';
 import { findCandidateMentions } from './extraction-mentions.ts';
 import { originalOffset, stripHidden } from './extraction-clean-text.ts';
 import { attachYears } from './extraction-years.ts';
@@ -29,7 +30,7 @@ export interface ExtractedSkill {
  */
 export function extractSkills(text: string): ExtractedSkill[] {
   const clean = stripHidden(text);
-  const mentions = confirmAmbiguous(clean, findCandidateMentions(clean));
+  const mentions = dropNonRequirements(clean, confirmAmbiguous(clean, findCandidateMentions(clean)));
   const years = attachYears(clean, mentions);
   return mentions.map((mention) => {
     const start = originalOffset(clean, mention.start);

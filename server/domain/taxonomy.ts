@@ -19,6 +19,8 @@ export interface Skill {
   ambiguous?: string[];
   /** Forms matched in free text only in exactly this casing ("REST", not "the rest"). */
   caseSensitive?: string[];
+  /** Forms that resolve a typed name but are too ordinary a word to count in free text ("documentation"). */
+  plainWords?: string[];
 }
 
 interface TaxonomyFile {

@@ -38,6 +38,7 @@ const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 start: Type.Integer(),
                 end: Type.Integer(),
                 text: Type.String(),
+                kind: Type.Union([Type.Literal('technology'), Type.Literal('practice')]),
                 level: Type.Optional(Type.Integer()),
               }),
             ),

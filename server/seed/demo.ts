@@ -12,7 +12,7 @@ import type {
 } from '../adapters/store/port.ts';
 import { currencyForCountry, fromUsd } from '../domain/currency.ts';
 import { computeBands, salaryBandFor, type BandTable } from '../domain/salary-bands.ts';
-import { getSkill } from '../domain/taxonomy.ts';
+import { getSkill, skillKind } from '../domain/taxonomy.ts';
 import { DISABLED_PASSWORD_HASH, upsertListing, upsertProfile } from './importer.ts';
 import { shapeListingRecord, shapeProfileRecord } from './records.ts';
 import { loadSurveyRespondents, samplesFromRespondents, type SurveyRespondent } from './salary-reference.ts';
@@ -109,6 +109,12 @@ function roundPay(amount: number): number {
   return roundTo(amount, amount >= 10_000_000 ? 100_000 : 1_000);
 }
 
+/** Practices (agile, code review, TDD) are asked for as nice-to-haves, so they do not dilute the technologies. */
+function isPractice(skill: { id: string }): boolean {
+  const known = getSkill(skill.id);
+  return known !== undefined && skillKind(known) === 'practice';
+}
+
 /** Tags first (the employer's own tagging), then what the text requires, then the optional mentions. */
 function requirementsOf(
   posting: ReadPosting,
@@ -124,12 +130,13 @@ function requirementsOf(
     ]),
   );
   for (const skill of posting.tagSkills) {
-    required.set(skill.id, { skill, level: stated.get(skill.id) ?? level, weight: 2 });
+    if (isPractice(skill)) niceToHave.set(skill.id, { skill, level: 2, weight: 1 });
+    else required.set(skill.id, { skill, level: stated.get(skill.id) ?? level, weight: 2 });
   }
   for (const entry of posting.mentionedSkills.required) {
-    if (required.has(entry.skill.id)) continue;
+    if (required.has(entry.skill.id) || niceToHave.has(entry.skill.id)) continue;
     const requirement = { skill: entry.skill, level: entry.level ?? level, weight: 1 };
-    if (required.size < MAX_REQUIRED) required.set(entry.skill.id, requirement);
+    if (required.size < MAX_REQUIRED && !isPractice(entry.skill)) required.set(entry.skill.id, requirement);
     else niceToHave.set(entry.skill.id, { ...requirement, level: Math.min(requirement.level, 2) });
   }
   for (const entry of posting.mentionedSkills.niceToHave) {
