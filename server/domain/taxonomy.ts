@@ -21,6 +21,8 @@ export interface Skill {
   caseSensitive?: string[];
   /** Forms that resolve a typed name but are too ordinary a word to count in free text ("documentation"). */
   plainWords?: string[];
+  /** Short forms people type into a picker ("tf", "es") that would be noise in free text. */
+  pickerAliases?: string[];
 }
 
 interface TaxonomyFile {
@@ -64,7 +66,7 @@ export function compactSkillName(input: string): string {
 const idByName = new Map<string, string>();
 const idByCompactName = new Map<string, string>();
 for (const skill of skills) {
-  for (const term of [skill.name, ...skill.aliases]) {
+  for (const term of [skill.name, ...skill.aliases, ...(skill.pickerAliases ?? [])]) {
     idByName.set(normalizeSkillName(term), skill.id);
     idByCompactName.set(compactSkillName(term), skill.id);
   }
