@@ -3,12 +3,14 @@
  * the same number to the last bit. Rules and a worked example: docs/matching.md.
  */
 import type { RemotePolicy, Seniority } from '../shared/vocabulary.ts';
+import { EVIDENCE_REQUIREMENTS, NICE_TO_HAVE_BONUS } from '../shared/matching.ts';
 
 export type { RemotePolicy };
+export { EVIDENCE_REQUIREMENTS };
 
 export const REQUIRED_POINTS = 80;
 /** Nice-to-have skills add up to this many points on top, never past 100: missing one costs nothing. */
-export const NICE_TO_HAVE_POINTS = 10;
+export const NICE_TO_HAVE_POINTS = NICE_TO_HAVE_BONUS;
 export const SENIORITY_POINTS = 10;
 export const LOCATION_POINTS = 5;
 export const SALARY_POINTS = 5;
@@ -23,8 +25,6 @@ export const LANGUAGE_CREDIT = 0.5;
 export const PLATFORM_LANGUAGE_CREDIT = 0.7;
 /** Similarity of two tools of one operations category without a reviewed edge (Kubernetes, Docker). */
 export const NEIGHBOUR_SIMILARITY = 0.4;
-/** Required skills it takes for the skill term to count in full; fewer scale it down. */
-export const EVIDENCE_REQUIREMENTS = 2;
 /**
  * Share of the required skills (by weight and credit) from which seniority, place and salary count in
  * full; below it they count in proportion, so they cannot lift a candidate who meets almost none.

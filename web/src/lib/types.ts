@@ -72,7 +72,8 @@ export type Recommendation = RecommendationsAnswer['items'][number];
 export type CandidatesAnswer = Static<typeof CandidatesResponse>;
 export type CandidateMatch = CandidatesAnswer['items'][number];
 
-export type SkillSuggestion = SkillRef;
+/** A picker suggestion; `exact` when the query is the skill's name or an alias. */
+export type SkillSuggestion = SkillRef & { exact?: boolean };
 
 /** Mirrors server/routes/admin.ts, whose schemas are not exported. */
 export interface QueueCounts {
