@@ -4,7 +4,7 @@
  */
 import type { SkillRef } from './skill-ref.ts';
 import type { CleanText } from './extraction-clean-text.ts';
-import { allSkills } from './taxonomy.ts';
+import { type SkillKind, allSkills, skillKind } from './taxonomy.ts';
 
 const SPACE = 0x20;
 export const HYPHEN = 0x2d;
@@ -27,12 +27,19 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
+/** Punctuation inside names that tokenised text spaces out: ". NET", "C #", "Node . js", "CI / CD". */
+function isNamePunctuation(code: number): boolean {
+  return code === 0x2e || code === 0x23 || code === 0x2b || code === 0x2f;
+}
+
 function isAlnumCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 }
 
 export interface TermInfo {
   skill: SkillRef;
+  /** The skill's kind, read once when the trie is built. */
+  kind: SkillKind;
   /** Needs context to count: the form is also an ordinary word ("go", "spring", "r"). */
   ambiguous: boolean;
   /** Matched only in exactly this casing ("REST"); for ambiguous forms, the casing that reads as the name. */
@@ -59,6 +66,7 @@ function buildTrie(): TrieNode {
   const root = newNode();
   for (const skill of allSkills()) {
     const ref = { id: skill.id, name: skill.name };
+    const kind = skillKind(skill);
     const plainWords = new Set((skill.plainWords ?? []).map((word) => word.toLowerCase()));
     for (const form of [skill.name, ...skill.aliases]) {
       if (plainWords.has(form.toLowerCase())) continue;
@@ -82,6 +90,7 @@ function buildTrie(): TrieNode {
       }
       node.term = {
         skill: ref,
+        kind,
         ambiguous: ambiguousForm !== undefined,
         exactForm: caseSensitiveForm ?? ambiguousForm,
         caseSensitive: caseSensitiveForm !== undefined,
@@ -135,9 +144,13 @@ function canEndAt(clean: CleanText, end: number): boolean {
   return !(next === 0x3a && clean.lower.charCodeAt(end + 1) === 0x2f);
 }
 
-/** Punctuation inside names that tokenised text spaces out: ". NET", "C #", "Node . js", "CI / CD". */
-function isNamePunctuation(code: number): boolean {
-  return code === 0x2e || code === 0x23 || code === 0x2b || code === 0x2f;
+/** A space with name punctuation just before it or within the next two characters. */
+function nearNamePunctuation(lower: string, index: number): boolean {
+  return (
+    isNamePunctuation(lower.charCodeAt(index + 1)) ||
+    isNamePunctuation(lower.charCodeAt(index - 1)) ||
+    (lower.charCodeAt(index + 1) === 0x20 && isNamePunctuation(lower.charCodeAt(index + 2)))
+  );
 }
 
 /** At most this many spaces may stand beside such punctuation, which keeps the walk bounded. */
@@ -168,7 +181,10 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
   let bestEnd = start;
   while (node && index < lower.length) {
     const code = lower.charCodeAt(index);
-    const spacedTo = code === 0x20 ? pastSpacedPunctuation(lower, index, node, start) : -1;
+    const spacedTo =
+      code === 0x20 && nearNamePunctuation(lower, index)
+        ? pastSpacedPunctuation(lower, index, node, start)
+        : -1;
     if (spacedTo >= 0) {
       index = spacedTo;
       continue;

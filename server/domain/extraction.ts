@@ -3,7 +3,7 @@
  * names by context, then read stated years into levels. The steps live in the `extraction-*` modules.
  */
 import type { SkillRef } from './skill-ref.ts';
-import { getSkill, skillKind, type SkillKind } from './taxonomy.ts';
+import type { SkillKind } from './taxonomy.ts';
 import { levelFromYears } from '../shared/levels.ts';
 import { confirmAmbiguous } from './extraction-context.ts';
 import { dropNonRequirements } from './extraction-boilerplate.ts';
@@ -36,14 +36,12 @@ export function extractSkills(text: string): ExtractedSkill[] {
     const start = originalOffset(clean, mention.start);
     const end = originalOffset(clean, mention.end - 1) + 1;
     const stated = years.get(mention);
-    const skill = mention.term.skill;
-    const taxonomySkill = getSkill(skill.id);
     const extracted: ExtractedSkill = {
-      skill,
+      skill: mention.term.skill,
       start,
       end,
       text: text.slice(start, end),
-      kind: taxonomySkill ? skillKind(taxonomySkill) : 'technology',
+      kind: mention.term.kind,
     };
     if (stated !== undefined) extracted.level = levelFromYears(stated);
     return extracted;

@@ -46,6 +46,18 @@ describe('extractSkills reads context', () => {
     expect(idsIn('You have run workloads on AWS and Azure.')).toEqual(['aws', 'azure']);
   });
 
+  it('applies those rules to other vendors and notices, within the sentence of the name only', () => {
+    expect(idsIn('We are a Google Cloud Partner and a Databricks Registered Partner.')).toEqual([]);
+    expect(idsIn('Send your GitLab profile or Bitbucket account.')).toEqual([]);
+    expect(idsIn('Valid employment authorization is required. Our GDPR officer answers questions.')).toEqual(
+      [],
+    );
+    expect(idsIn('We deploy to Azure. Office hours are flexible.')).toEqual(['azure']);
+    expect(idsIn('Our builds run on GitHub; profile pages are optional.')).toEqual(['github']);
+    expect(idsIn('You know Kafka. Partner teams rely on it.')).toEqual(['kafka']);
+    expect(idsIn('Azure\nOffice in Berlin')).toEqual(['azure']);
+  });
+
   it('skips sentences about the company that ask nothing of the candidate', () => {
     expect(idsIn('<ORGANIZATION> is a leader in big data and machine learning.')).toEqual([]);
     expect(idsIn('We are a fintech building on Kafka. You know Kafka and Go.')).toEqual(['kafka', 'go']);
