@@ -28,8 +28,9 @@ import profileRoutes from './routes/profile.ts';
 import adminRoutes from './routes/admin.ts';
 import skillRoutes from './routes/skills.ts';
 import salaryBandRoutes from './routes/salary-bands.ts';
-import type { ChangeFeed } from './services/changes.ts';
-import { createServices, type Services } from './services/index.ts';
+import hiringRoutes from './routes/hiring.ts';
+import notificationRoutes from './routes/notifications.ts';
+import type { Services } from './services/index.ts';
 
 export type { Services };
 
@@ -45,9 +46,8 @@ export interface AppDeps {
   store: Store;
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
-  /** The services over these ports; built here (with `changes`) when the caller did not. */
-  services?: Services;
-  changes?: ChangeFeed;
+  /** The services over these ports (`createServices`): the routes call nothing else. */
+  services: Services;
   /** The process's metrics (the adapters already report into it); a fresh registry when absent. */
   metrics?: Metrics;
   /** Every backend `/ready` should check; defaults to the store alone. */
@@ -86,11 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     backends: deps.backends ?? [{ name: 'store', adapter: store.kind, ping: () => store.ping() }],
   });
-  app.decorate(
-    'services',
-    deps.services ??
-      createServices({ config, store, search: deps.search, queue: deps.queue, changes: deps.changes }),
-  );
+  app.decorate('services', deps.services);
   const metrics = deps.metrics ?? createMetrics();
   metrics.watchQueue(deps.queue);
   app.decorate('metrics', metrics);
@@ -145,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(skillRoutes, { prefix: '/skills' });
       await api.register(salaryBandRoutes, { prefix: '/salary-bands' });
       await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(hiringRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

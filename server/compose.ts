@@ -45,6 +45,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
+    mailer: adapters.mailer,
     changes: createQueueChangeFeed(adapters.queue),
     ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
   });

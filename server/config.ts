@@ -37,6 +37,10 @@ const EnvSchema = Type.Object({
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   SLOW_REQUEST_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 500 }),
   WORKERS_METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, maxLength: 200, default: 'Backboard <no-reply@backboard.invalid>' }),
+  OUTBOX_CLAIM_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 120_000 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -74,6 +78,13 @@ export interface Config {
   readonly slowRequestMs: number;
   /** The workers process serves its own `/metrics` on this port (on HOST) when set. */
   readonly workersMetricsPort: number | undefined;
+  /** Where email goes (smtp:// or smtps://, credentials in the URL); without it the outbox keeps it. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** A send attempt older than this is taken for dead (its worker crashed) and may be made again. */
+  readonly outboxClaimTimeoutMs: number;
+  /** The address people reach the web UI at, for links in email; defaults to http://HOST:PORT. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +175,10 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN,
     slowRequestMs: env.SLOW_REQUEST_MS,
     workersMetricsPort: env.WORKERS_METRICS_PORT,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    outboxClaimTimeoutMs: env.OUTBOX_CLAIM_TIMEOUT_MS,
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
   });
 }
 

@@ -20,6 +20,8 @@ import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
+import { createServices } from '../../server/services/index.ts';
+import { createOutboxOnlyMailer } from '../../server/adapters/mail/outbox-only.ts';
 
 const POSTING_COUNT = 100_000;
 
@@ -169,11 +171,15 @@ async function importRows(dir: string): Promise<BenchRow[]> {
 
 async function seedRows(dir: string): Promise<BenchRow[]> {
   const store = createSqliteStore({ file: join(dir, 'seed.db') });
+  const config = loadConfig({ DATA_DIR: dir, SEED_DEMO: 'false' });
+  const search = createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() });
+  const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
   const app = await buildApp({
-    config: loadConfig({ DATA_DIR: dir, SEED_DEMO: 'false' }),
+    config,
     store,
-    search: createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() }),
-    queue: createInProcessQueue<BackboardJobs>(JOB_NAMES),
+    search,
+    queue,
+    services: createServices({ config, store, search, queue, mailer: createOutboxOnlyMailer() }),
     logger: false,
   });
   try {

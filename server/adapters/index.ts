@@ -8,6 +8,9 @@ import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
+import type { Mailer } from './mail/port.ts';
+import { createOutboxOnlyMailer } from './mail/outbox-only.ts';
+import { createSmtpMailer } from './mail/smtp.ts';
 import { createSqliteSearchIndex } from './search/sqlite-fts/index.ts';
 import type { Store } from './store/port.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite/index.ts';
@@ -21,6 +24,7 @@ export interface Adapters {
   store: Store;
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
+  mailer: Mailer;
   backends: { name: string; adapter: string; ping(): Promise<void> }[];
   /**
    * Listings to index again: at start-up the search index was new, or its schema or settings were of
@@ -34,13 +38,20 @@ export interface Adapters {
 export type StoreKind = 'sqlite' | 'mongodb';
 export type SearchKind = 'sqlite-fts' | 'meilisearch';
 export type QueueKind = 'in-process' | 'bullmq';
+export type MailKind = 'outbox' | 'smtp';
 
 export function searchVocabulary(): SearchVocabulary {
   return { skills: allSkills().map((skill) => ({ id: skill.id, name: skill.name, aliases: skill.aliases })) };
 }
 
-export function chosenKinds(config: Config): { store: StoreKind; search: SearchKind; queue: QueueKind } {
+export function chosenKinds(config: Config): {
+  store: StoreKind;
+  search: SearchKind;
+  queue: QueueKind;
+  mail: MailKind;
+} {
   return {
+    mail: config.smtpUrl ? 'smtp' : 'outbox',
     store: config.mongodbUri ? 'mongodb' : 'sqlite',
     search: config.meiliHost ? 'meilisearch' : 'sqlite-fts',
     queue: config.redisUrl ? 'bullmq' : 'in-process',
@@ -134,10 +145,32 @@ export async function createAdapters(
       unreachable(kinds.queue);
   }
 
+  let mailer: Mailer;
+  switch (kinds.mail) {
+    case 'outbox':
+      mailer = createOutboxOnlyMailer();
+      log.info(
+        `email: kept in the outbox, readable at ${config.publicUrl}/admin (set SMTP_URL to send through a mail server)`,
+      );
+      break;
+    case 'smtp':
+      mailer = createSmtpMailer({ url: config.smtpUrl as string, from: config.mailFrom });
+      // Not a start-up condition: the outbox holds email until the mail server answers.
+      await mailer.ping().then(
+        () => log.info('email: SMTP'),
+        (error: Error) =>
+          log.warn(`email: SMTP server not answering yet (${error.message}); the outbox waits`),
+      );
+      break;
+    default:
+      unreachable(kinds.mail);
+  }
+
   return {
     store,
     search,
     queue,
+    mailer,
     backends: [
       { name: 'store', adapter: kinds.store, ping: () => store.ping() },
       { name: 'search', adapter: kinds.search, ping: () => search.ping() },
@@ -147,6 +180,7 @@ export async function createAdapters(
     async close() {
       // Workers and queue first (running jobs finish), then search, then the store they write to.
       await queue.close();
+      await mailer.close();
       await search.close();
       await store.close();
     },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
 import { IdParams, errorResponses } from '../schemas/common.ts';
+import { OutboxPage, OutboxQuery } from '../schemas/hiring.ts';
 
 const Counts = Type.Object({
   waiting: Type.Integer(),
@@ -78,6 +79,41 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const operation = await admin.operation(request.params.id);
       if (!operation) throw notFound('Operation');
       return { operation };
+    },
+  );
+
+  app.get(
+    '/emails',
+    {
+      schema: {
+        tags: ['admin'],
+        description:
+          'The email outbox, newest first: on the embedded default (no SMTP_URL) every email is kept ' +
+          'here; with a mail server, what is pending, being sent or sent, with the last error.',
+        querystring: OutboxQuery,
+        response: { 200: OutboxPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, limit, status } = request.query;
+      const result = await app.services.outbox.list({ page, limit }, status);
+      return {
+        items: result.items.map((email) => ({
+          id: email.id,
+          to: email.to,
+          kind: email.kind,
+          subject: email.subject,
+          text: email.text,
+          status: email.status,
+          attempts: email.attempts,
+          lastError: email.lastError,
+          createdAt: email.createdAt,
+          sentAt: email.sentAt,
+        })),
+        total: result.total,
+        page,
+        limit,
+      };
     },
   );
 };

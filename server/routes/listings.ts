@@ -11,11 +11,12 @@ import {
 import { MatchResponse } from '../schemas/matching.ts';
 import { SearchQuerystring, SearchResponse } from '../schemas/search.ts';
 import { CandidatesQuery, CandidatesResponse } from '../schemas/candidates.ts';
-import { listingAnswerer } from './listing-answer.ts';
+import { listingAnswerer, viewerStates } from './listing-answer.ts';
 
 const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { listings, matching, search } = app.services;
   const answer = listingAnswerer(app.services.salary);
+  const readViewerStates = viewerStates(app.services);
   const recruiter = app.authorize('recruiter');
   const manager = app.authorize('recruiter', 'admin');
 
@@ -46,7 +47,14 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { page, limit } = request.query;
       const result = await listings.listMine(request.viewer!, { page, limit });
-      return { items: await Promise.all(result.items.map(answer)), total: result.total, page, limit };
+      const counts = await app.services.applications.countsByStage(result.items.map((l) => l.id));
+      const items = await Promise.all(
+        result.items.map(async (listing) => ({
+          ...(await answer(listing)),
+          applicationCounts: counts.get(listing.id) ?? {},
+        })),
+      );
+      return { items, total: result.total, page, limit };
     },
   );
 
@@ -62,9 +70,13 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const result = await search.searchListings(request.viewer, request.query);
+      const stateOf = await readViewerStates(
+        request.viewer,
+        result.items.map((item) => item.listing.id),
+      );
       const items = await Promise.all(
         result.items.map(async (item) => ({
-          listing: await answer(item.listing),
+          listing: { ...(await answer(item.listing)), ...stateOf(item.listing.id) },
           highlights: item.highlights,
           match: item.match,
         })),
@@ -110,9 +122,11 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ListingResponse, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => ({
-      listing: await answer(await listings.findVisible(request.viewer, request.params.id)),
-    }),
+    async (request) => {
+      const listing = await listings.findVisible(request.viewer, request.params.id);
+      const stateOf = await readViewerStates(request.viewer, [listing.id]);
+      return { listing: { ...(await answer(listing)), ...stateOf(listing.id) } };
+    },
   );
 
   app.patch(

@@ -18,6 +18,8 @@ export const CandidatesResponse = Type.Object({
       score: Type.Number(),
       summary: MatchSummary,
       gap: SkillGap,
+      /** When this company invited the candidate to apply to this listing; null if it has not. */
+      invitedAt: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
   total: Type.Integer(),

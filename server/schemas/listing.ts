@@ -1,9 +1,11 @@
 import Type, { type Static } from 'typebox';
 import { LISTING_DEFAULTS } from '../domain/listing.ts';
 import { REMOTE_REGIONS } from '../shared/regions.ts';
+import { APPLICATION_STAGES } from '../shared/vocabulary.ts';
 import {
   CurrencyCode,
   EmploymentType,
+  OneOf,
   Location,
   PageQuery,
   RemotePolicy,
@@ -128,6 +130,18 @@ export const Listing = Type.Object({
   updatedAt: Type.String(),
   salaryBand: Type.Union([SalaryBand, Type.Null()]),
   salaryPosition: Type.Union([BandPosition, Type.Null()]),
+  /** For a signed-in candidate: whether they saved this posting and their application to it. */
+  viewer: Type.Optional(
+    Type.Object({
+      savedAt: Type.Union([Type.String(), Type.Null()]),
+      application: Type.Union([
+        Type.Object({ id: Type.String(), stage: OneOf(APPLICATION_STAGES), createdAt: Type.String() }),
+        Type.Null(),
+      ]),
+    }),
+  ),
+  /** For the company's own list: applications in each stage (stages with none left out). */
+  applicationCounts: Type.Optional(Type.Record(Type.String(), Type.Integer())),
 });
 export type ListingAnswer = Static<typeof Listing>;
 

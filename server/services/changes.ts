@@ -1,5 +1,10 @@
 import type { JobQueue } from '../adapters/queue/port.ts';
-import { SALARY_BANDS_DEBOUNCE_MS, versionedJobId, type BackboardJobs } from '../adapters/queue/jobs.ts';
+import {
+  OUTBOX_DEBOUNCE_MS,
+  SALARY_BANDS_DEBOUNCE_MS,
+  versionedJobId,
+  type BackboardJobs,
+} from '../adapters/queue/jobs.ts';
 import type { Listing, Profile } from '../adapters/store/port.ts';
 import { currentRequestId } from '../request-scope.ts';
 
@@ -10,11 +15,14 @@ import { currentRequestId } from '../request-scope.ts';
 export interface ChangeFeed {
   listingChanged(listing: Listing): Promise<void>;
   profileChanged(profile: Profile): Promise<void>;
+  /** Emails were written to the outbox: time to send them. */
+  emailsQueued(): Promise<void>;
 }
 
 export const silentChangeFeed: ChangeFeed = {
   async listingChanged() {},
   async profileChanged() {},
+  async emailsQueued() {},
 };
 
 /** The request being served, copied into job data so its logs can be followed into the worker. */
@@ -45,6 +53,14 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
         'match-profile',
         { profileId: profile.id, version: profile.version, ...requestIdField() },
         { jobId: versionedJobId(profile.id, profile.version) },
+      );
+    },
+    async emailsQueued() {
+      const window = Math.floor(Date.now() / OUTBOX_DEBOUNCE_MS);
+      await queue.enqueue(
+        'outbox',
+        { reason: 'emails written', ...requestIdField() },
+        { jobId: `outbox-${window}`, delayMs: OUTBOX_DEBOUNCE_MS },
       );
     },
   };

@@ -13,12 +13,26 @@ import { createProfileService } from './profiles.ts';
 import { createReconcileService } from './reconcile.ts';
 import { createSalaryService } from './salary.ts';
 import { createSearchService } from './search.ts';
+import type { Mailer } from '../adapters/mail/port.ts';
+import { createApplicationService } from './hiring/applications.ts';
+import { createInvitationService } from './hiring/invitations.ts';
+import { createSavedListingService } from './hiring/saved.ts';
+import { createDeliveries } from './notifications/deliveries.ts';
+import { createNotificationService } from './notifications/index.ts';
+import { createNotificationSettings } from './notifications/settings.ts';
+import { createUnsubscribeTokens } from './notifications/unsubscribe.ts';
+import { createOutboxService } from './outbox.ts';
 
 export interface ServiceDeps {
-  config: Pick<Config, 'refreshTokenTtlSeconds' | 'refreshReuseGraceSeconds'>;
+  config: Pick<
+    Config,
+    'refreshTokenTtlSeconds' | 'refreshReuseGraceSeconds' | 'jwtSecret' | 'publicUrl' | 'outboxClaimTimeoutMs'
+  >;
   store: Store;
   search: SearchIndex;
   queue: JobQueue<BackboardJobs>;
+  /** Where the outbox sends email; the embedded default keeps it in the outbox. */
+  mailer: Mailer;
   /** Where writes are announced (the queue's change feed); silent when absent. */
   changes?: ChangeFeed;
   /** The reference salary survey; bands are computed from postings alone without it. */
@@ -32,8 +46,12 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const { config, store, queue } = deps;
   const changes = deps.changes ?? silentChangeFeed;
-  const listings = createListingService(store, changes);
+  const settings = createNotificationSettings(store);
+  const tokens = createUnsubscribeTokens(config.jwtSecret);
+  const deliveries = createDeliveries({ store, settings, tokens, publicUrl: config.publicUrl });
+  const listings = createListingService(store, changes, deliveries);
   const matching = createMatchingService(store, listings);
+  const outbox = createOutboxService(store, deps.mailer, { claimTimeoutMs: config.outboxClaimTimeoutMs });
   return {
     accounts: createAccountService(store, {
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
@@ -45,7 +63,12 @@ export function createServices(deps: ServiceDeps) {
     matching,
     search: createSearchService(store, deps.search, matching),
     admin: createAdminService(store, queue),
-    reconcile: createReconcileService(store, queue),
+    reconcile: createReconcileService(store, queue, outbox),
+    saved: createSavedListingService(store, listings),
+    applications: createApplicationService(store, listings, deliveries, changes),
+    invitations: createInvitationService(store, listings, deliveries, changes),
+    notifications: createNotificationService(store, settings, tokens),
+    outbox,
   };
 }
 

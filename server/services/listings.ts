@@ -3,6 +3,8 @@ import { shapeListing, shapeListingEdit } from '../domain/listing.ts';
 import type { Listing, Store } from '../adapters/store/port.ts';
 import type { ListingCreateBody, ListingPatchBody } from '../schemas/listing.ts';
 import type { ChangeFeed } from './changes.ts';
+import type { Deliveries } from './notifications/deliveries.ts';
+import { MESSAGES } from './notifications/messages.ts';
 import { canManageListing, type Viewer } from './viewer.ts';
 
 function requireRecruiter(viewer: Viewer): string {
@@ -11,7 +13,7 @@ function requireRecruiter(viewer: Viewer): string {
   return viewer.companyId;
 }
 
-export function createListingService(store: Store, changes: ChangeFeed) {
+export function createListingService(store: Store, changes: ChangeFeed, deliveries: Deliveries) {
   async function findVisible(viewer: Viewer | null, id: string): Promise<Listing> {
     const listing = await store.listings.findById(id);
     if (!listing || (listing.status !== 'open' && !canManageListing(viewer, listing)))
@@ -51,10 +53,27 @@ export function createListingService(store: Store, changes: ChangeFeed) {
       return announce(await store.listings.update(id, changed, version));
     },
 
+    /** Closing tells the listing's open applicants, in the same write. */
     async setStatus(viewer: Viewer, id: string, status: 'open' | 'closed'): Promise<Listing> {
       const current = await findManaged(viewer, id);
       if (current.status === status) return current;
-      return announce(await store.listings.update(id, { status }));
+      const delivery =
+        status === 'closed'
+          ? await deliveries.many(
+              (await store.applications.openForListing(id)).map((application) => ({
+                userId: application.candidateId,
+                content: MESSAGES.listingClosed({
+                  listingId: id,
+                  listingTitle: current.title,
+                  company: current.company,
+                }),
+                dedupeKey: `closed:${id}:v${current.version + 1}:${application.id}`,
+              })),
+            )
+          : undefined;
+      const listing = await store.listings.update(id, { status }, current.version, delivery);
+      if (delivery && delivery.emails.length > 0) await changes.emailsQueued();
+      return announce(listing);
     },
 
     async remove(viewer: Viewer, id: string): Promise<void> {

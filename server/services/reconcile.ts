@@ -9,7 +9,11 @@ const BATCH = 5_000;
  * matched version lags its version, then purges tombstones the index has seen. Job ids are versioned, so
  * work already queued is not doubled.
  */
-export function createReconcileService(store: Store, queue: JobQueue<BackboardJobs>) {
+export function createReconcileService(
+  store: Store,
+  queue: JobQueue<BackboardJobs>,
+  outbox: { hasUnsent(): Promise<boolean> },
+) {
   return {
     async sweep() {
       const enqueued = { index: 0, 'match-listing': 0, 'match-profile': 0 };
@@ -38,7 +42,15 @@ export function createReconcileService(store: Store, queue: JobQueue<BackboardJo
         enqueued['match-profile'] += 1;
       }
       const purged = await store.listings.purgeDeleted();
-      return { enqueued, purged };
+      const emails = await outbox.hasUnsent();
+      if (emails) {
+        await queue.enqueue(
+          'outbox',
+          { reason: 'sweep' },
+          { jobId: `outbox-sweep-${Date.now()}`, retryFailed: true },
+        );
+      }
+      return { enqueued, purged, emails };
     },
   };
 }

@@ -66,3 +66,54 @@ export const LISTING_STATUS_LABEL: Readonly<Record<ListingStatus, string>> = {
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+/**
+ * An application's stages: the pipeline in order, then the two ways out. A company moves applications
+ * along the pipeline (or rejects them); only the candidate withdraws.
+ */
+export const APPLICATION_STAGES = [
+  'applied',
+  'in-review',
+  'interviewing',
+  'offer',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+export const APPLICATION_STAGE_LABEL: Readonly<Record<ApplicationStage, string>> = {
+  applied: 'Applied',
+  'in-review': 'In review',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  hired: 'Hired',
+  rejected: 'Not selected',
+  withdrawn: 'Withdrawn',
+};
+
+/** What an in-app notification (and its email) is about. */
+export const NOTIFICATION_KINDS = [
+  'application-received',
+  'stage-changed',
+  'invited',
+  'listing-closed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The email topics a user may turn off, each covering some kinds of notification. */
+export const EMAIL_TOPICS = ['applications', 'invitations', 'listings'] as const;
+export type EmailTopic = (typeof EMAIL_TOPICS)[number];
+
+export const EMAIL_TOPIC_OF: Readonly<Record<NotificationKind, EmailTopic>> = {
+  'application-received': 'applications',
+  'stage-changed': 'applications',
+  invited: 'invitations',
+  'listing-closed': 'listings',
+};
+
+export const EMAIL_TOPIC_LABEL: Readonly<Record<EmailTopic, string>> = {
+  applications: 'Applications and their stages',
+  invitations: 'Invitations to apply',
+  listings: 'Postings you applied to being closed',
+};

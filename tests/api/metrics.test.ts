@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createMetrics } from '../../server/metrics.ts';
 import { PermanentJobError } from '../../server/adapters/queue/port.ts';
 import { instrumentProcessors } from '../../workers/processors/instrumented.ts';
-import type { BackboardJobs } from '../../server/adapters/queue/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import type { Processors } from '../../server/adapters/queue/port.ts';
 import { createTestApp, postListing, signUp, type TestApp } from '../helpers/app.ts';
 import {
@@ -112,7 +112,7 @@ describe('/metrics', () => {
     expect(total(samples, search, { operation: 'upsert', adapter: 'sqlite-fts' })).toBeGreaterThanOrEqual(1);
 
     // Queue depth by queue and state, and job runs by queue.
-    for (const queue of ['index', 'match-listing', 'match-profile', 'salary-bands', 'reconcile']) {
+    for (const queue of JOB_NAMES) {
       for (const state of ['waiting', 'active', 'delayed', 'completed', 'failed'])
         expect(find(samples, 'backboard_queue_jobs', { queue, state })).toHaveLength(1);
     }
@@ -232,6 +232,7 @@ describe('request ids and timing logs', () => {
         'match-listing': ok,
         'match-profile': ok,
         'salary-bands': ok,
+        outbox: ok,
         reconcile: ok,
       } satisfies Processors<BackboardJobs>,
       { metrics, log },
@@ -316,7 +317,14 @@ describe.runIf(!redisUnavailable)(
       const api = await t.app.inject({ url: '/admin/queues/api/queues', headers: admin });
       expect(api.statusCode).toBe(200);
       const names = (api.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
-      expect(names).toEqual(['index', 'match-listing', 'match-profile', 'reconcile', 'salary-bands']);
+      expect(names).toEqual([
+        'index',
+        'match-listing',
+        'match-profile',
+        'outbox',
+        'reconcile',
+        'salary-bands',
+      ]);
     });
 
     it('lets a browser in with the short-lived httpOnly dashboard cookie, and only an admin gets one', async () => {

@@ -44,8 +44,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in a temp folder. */
-export async function createTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+/**
+ * The whole composed product (API, search, in-process queue and processors) on a fresh SQLite file in
+ * a temp folder. On BullMQ the test plays the workers process too, unless `startWorkers` is false
+ * (a test that runs real worker processes).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: { startWorkers?: boolean } = {},
+): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'backboard-test-'));
   const config = loadConfig({
     DATA_DIR: dir,
@@ -57,7 +65,7 @@ export async function createTestApp(env: Record<string, string> = {}, dataDir?: 
   });
   const backboard = await createBackboard(config, { logger: false });
   // With BullMQ the processors belong to the workers process; the tests play that process too.
-  if (backboard.adapters.queue.kind === 'bullmq') {
+  if (backboard.adapters.queue.kind === 'bullmq' && options.startWorkers !== false) {
     await backboard.adapters.queue.startWorkers(createProcessors(backboard.app.services));
   }
   return {

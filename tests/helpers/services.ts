@@ -6,6 +6,7 @@ import type { SearchIndex } from '../../server/adapters/search/port.ts';
 import { createSqliteSearchIndex } from '../../server/adapters/search/sqlite-fts/index.ts';
 import { createSqliteStore, type SqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import type { ChangeFeed } from '../../server/services/changes.ts';
+import { createOutboxOnlyMailer } from '../../server/adapters/mail/outbox-only.ts';
 import { createServices, type ServiceDeps, type Services } from '../../server/services/index.ts';
 import type { Viewer } from '../../server/services/viewer.ts';
 import { uniqueEmail } from './factories.ts';
@@ -14,6 +15,9 @@ import { uniqueEmail } from './factories.ts';
 export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
   refreshTokenTtlSeconds: 30 * 86_400,
   refreshReuseGraceSeconds: 10,
+  jwtSecret: 'a test secret of at least thirty-two characters',
+  publicUrl: 'http://backboard.test',
+  outboxClaimTimeoutMs: 60_000,
 };
 
 export interface TestServices {
@@ -45,6 +49,9 @@ export async function createTestServices(overrides: Partial<ServiceDeps> = {}): 
     async profileChanged(profile) {
       announced.push(`profile ${profile.id} v${profile.version}`);
     },
+    async emailsQueued() {
+      announced.push('emails');
+    },
   };
   const services = createServices({
     config: TEST_SERVICE_CONFIG,
@@ -53,6 +60,7 @@ export async function createTestServices(overrides: Partial<ServiceDeps> = {}): 
     queue,
     changes,
     ...overrides,
+    mailer: overrides.mailer ?? createOutboxOnlyMailer(),
   });
   return {
     store,

@@ -20,6 +20,8 @@ import {
 } from '../../server/seed/demo.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
+import { createServices } from '../../server/services/index.ts';
+import { createOutboxOnlyMailer } from '../../server/adapters/mail/outbox-only.ts';
 
 const SEED_TIMEOUT = 300_000;
 
@@ -27,11 +29,15 @@ const SEED_TIMEOUT = 300_000;
 async function appOverMemoryStore(): Promise<{ app: FastifyInstance; store: Store; logs: string[] }> {
   const logs: string[] = [];
   const store = createSqliteStore({ file: ':memory:' });
+  const config = loadConfig({ DATA_DIR: tmpdir(), SEED_DEMO: 'false', AUTH_RATE_LIMIT: '10000' });
+  const search = createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() });
+  const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
   const app = await buildApp({
-    config: loadConfig({ DATA_DIR: tmpdir(), SEED_DEMO: 'false', AUTH_RATE_LIMIT: '10000' }),
+    config,
     store,
-    search: createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() }),
-    queue: createInProcessQueue<BackboardJobs>(JOB_NAMES),
+    search,
+    queue,
+    services: createServices({ config, store, search, queue, mailer: createOutboxOnlyMailer() }),
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
   });
   return { app, store, logs };

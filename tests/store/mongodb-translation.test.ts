@@ -24,6 +24,7 @@ import {
 } from '../../server/adapters/store/mongodb/index.ts';
 import type { ListingPatch, NewUser } from '../../server/adapters/store/port.ts';
 import { newListing, profileData } from '../helpers/factories.ts';
+import { caught, duplicateKeyError, invalidPaths, plain } from '../helpers/mongoose.ts';
 
 /** The adapter's connection, never opened: mongoose validates and casts without a server. */
 const { connection, models } = createStoreConnection();
@@ -40,33 +41,6 @@ function userInput(overrides: Partial<NewUser> = {}): NewUser {
     passwordHash: 'argon2id$hash',
     ...overrides,
   };
-}
-
-/** The paths mongoose refuses, or [] when the document is valid. */
-async function invalidPaths(doc: { validate(): Promise<unknown> }): Promise<string[]> {
-  try {
-    await doc.validate();
-    return [];
-  } catch (error) {
-    if (!(error instanceof mongoose.Error.ValidationError)) throw error;
-    return Object.keys(error.errors).sort();
-  }
-}
-
-/** Drops mongoose's `trusted()` marker (a symbol key) so filters compare as plain objects. */
-const plain = <T>(value: T): T => structuredClone(value);
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
-
-function duplicateKeyError(keyPattern: Record<string, number>, message = 'E11000 duplicate key error') {
-  return new mongoose.mongo.MongoServerError({ message, code: 11000, keyPattern, keyValue: {} });
 }
 
 describe('MongoDB schemas validate documents like the API does', () => {

@@ -82,7 +82,7 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
         QUEUE_PREFIX: prefix,
         JOB_LOCK_MS: '1500',
         LOG_LEVEL: 'silent',
-        FAULT_MATCH_DELAY_MS: String(delayMs),
+        FAULT_DELAY_MS: String(delayMs),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -8,6 +8,7 @@ import { JOB_NAMES, TOP_CANDIDATES, type BackboardJobs } from '../../server/adap
 import { createProcessors } from '../../workers/processors/index.ts';
 import { createServices } from '../../server/services/index.ts';
 import { TEST_SERVICE_CONFIG } from '../helpers/services.ts';
+import { createOutboxOnlyMailer } from '../../server/adapters/mail/outbox-only.ts';
 import { newListing, profileData, uniqueEmail } from '../helpers/factories.ts';
 
 describe('processors and the reconcile sweep (in-process queue)', () => {
@@ -57,7 +58,15 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     // No job was ever enqueued for either write; only the sweep can find them.
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
     await queue.startWorkers(
-      createProcessors(createServices({ config: TEST_SERVICE_CONFIG, store, search, queue })),
+      createProcessors(
+        createServices({
+          config: TEST_SERVICE_CONFIG,
+          store,
+          search,
+          queue,
+          mailer: createOutboxOnlyMailer(),
+        }),
+      ),
     );
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-1' });
     await queue.whenIdle();
@@ -76,7 +85,7 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     await candidate(['Go', 'PostgreSQL']);
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
     const processors = createProcessors(
-      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue }),
+      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue, mailer: createOutboxOnlyMailer() }),
     );
     // Job for version 1 reads the listing, then stalls while version 2 is written and matched.
     let releaseOld: () => void = () => {};
@@ -113,7 +122,15 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     for (let i = 0; i < TOP_CANDIDATES + 30; i++) profiles.push(await candidate(['Go', 'PostgreSQL']));
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
     await queue.startWorkers(
-      createProcessors(createServices({ config: TEST_SERVICE_CONFIG, store, search, queue })),
+      createProcessors(
+        createServices({
+          config: TEST_SERVICE_CONFIG,
+          store,
+          search,
+          queue,
+          mailer: createOutboxOnlyMailer(),
+        }),
+      ),
     );
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-1' });
     await queue.whenIdle();
@@ -159,7 +176,7 @@ describe('processors and the reconcile sweep (in-process queue)', () => {
     await candidate(['Go']);
     const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
     const processors = createProcessors(
-      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue }),
+      createServices({ config: TEST_SERVICE_CONFIG, store, search, queue, mailer: createOutboxOnlyMailer() }),
     );
     await queue.startWorkers(processors);
     await queue.enqueue('reconcile', { reason: 'test' }, { jobId: 'reconcile-a' });

@@ -12,6 +12,7 @@ export function createProcessors(services: Services): Processors<BackboardJobs> 
     'match-listing': (job) => services.matching.matchListing(job),
     'match-profile': (job) => services.matching.matchProfile(job),
     'salary-bands': () => services.salary.recomputeBands(),
+    outbox: () => services.outbox.sendUnsent(),
     reconcile: () => services.reconcile.sweep(),
   };
 }

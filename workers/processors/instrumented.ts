@@ -1,7 +1,7 @@
 import type { Processor, Processors } from '../../server/adapters/queue/port.ts';
 import type { Metrics } from '../../server/metrics.ts';
 import { newRequestScope, runInScope } from '../../server/request-scope.ts';
-import type { BackboardJobs } from '../../server/adapters/queue/jobs.ts';
+import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 
 /** Pino's call shape (`log.info(fields, message)`), which the workers' console logger also takes. */
 export interface JobLog {
@@ -53,11 +53,7 @@ export function instrumentProcessors(
     };
     return instrumented;
   };
-  return {
-    index: wrap('index', processors.index),
-    'match-listing': wrap('match-listing', processors['match-listing']),
-    'match-profile': wrap('match-profile', processors['match-profile']),
-    'salary-bands': wrap('salary-bands', processors['salary-bands']),
-    reconcile: wrap('reconcile', processors.reconcile),
-  };
+  return Object.fromEntries(
+    JOB_NAMES.map((name) => [name, wrap(name, processors[name] as Processor<BackboardJobs[typeof name]>)]),
+  ) as Processors<BackboardJobs>;
 }

@@ -8,6 +8,8 @@ export type BackboardJobs = {
   'match-profile': { profileId: string; version: number; requestId?: string };
   /** Recompute market salary bands from open postings and the reference survey. */
   'salary-bands': { reason: string };
+  /** Send what the email outbox holds unsent. */
+  outbox: { reason: string; requestId?: string };
   /** Re-enqueue whatever lags: the safety net for work lost between a write and its enqueue. */
   reconcile: { reason: string };
 };
@@ -19,6 +21,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'match-listing',
   'match-profile',
   'salary-bands',
+  'outbox',
   'reconcile',
 ];
 
@@ -31,5 +34,8 @@ export const TOP_RECOMMENDATIONS = 50;
 export const SALARY_BANDS_DEBOUNCE_MS = 2_000;
 
 export const RECONCILE_EVERY_MS = 60_000;
+
+/** Emails written within this window are sent by one outbox job, started this long after the first. */
+export const OUTBOX_DEBOUNCE_MS = 200;
 
 export const versionedJobId = (entityId: string, version: number) => `${entityId}-v${version}`;

@@ -1,6 +1,14 @@
 import type { ListingData, Location, SalaryRange, SkillRequirement } from '../../domain/listing.ts';
 import type { ExpectedSalary, ProfileData, ProfileSkill } from '../../domain/profile.ts';
 import type { MatchSummary } from '../../domain/matching.ts';
+import type {
+  ApplicationStore,
+  Delivery,
+  InvitationStore,
+  NotificationStore,
+  OutboxStore,
+  SavedListingStore,
+} from './hiring-port.ts';
 
 /**
  * The store port: every persistent entity of Backboard. Two adapters implement it (SQLite for the
@@ -9,15 +17,26 @@ import type { MatchSummary } from '../../domain/matching.ts';
  */
 
 import type {
+  ApplicationStage,
   EmploymentType,
   ListingStatus,
+  NotificationKind,
   RemotePolicy,
   Role,
   SalaryPeriod,
   Seniority,
 } from '../../shared/vocabulary.ts';
 
-export type { EmploymentType, ListingStatus, RemotePolicy, Role, SalaryPeriod, Seniority };
+export type {
+  ApplicationStage,
+  EmploymentType,
+  ListingStatus,
+  NotificationKind,
+  RemotePolicy,
+  Role,
+  SalaryPeriod,
+  Seniority,
+};
 export type {
   ExpectedSalary,
   ListingData,
@@ -28,6 +47,9 @@ export type {
   SkillRequirement,
 };
 export { LISTING_DATA_FIELDS } from '../../domain/listing.ts';
+
+// The hiring loop's part of the port sits beside this file, for size; it is imported from here as the rest.
+export type * from './hiring-port.ts';
 
 export interface User {
   id: string;
@@ -151,8 +173,11 @@ export interface ListingStore {
   /** Deleted listings are not found. */
   findById(id: string): Promise<Listing | null>;
   findManyByIds(ids: string[]): Promise<Listing[]>;
-  /** Applies the patch and bumps `version`; `expectedVersion` guards against lost updates. */
-  update(id: string, patch: ListingPatch, expectedVersion?: number): Promise<Listing>;
+  /**
+   * Applies the patch and bumps `version`; `expectedVersion` guards against lost updates. The delivery
+   * (a closed listing's news to its applicants) is written in the same transaction.
+   */
+  update(id: string, patch: ListingPatch, expectedVersion?: number, delivery?: Delivery): Promise<Listing>;
   /** Marks the listing deleted and bumps `version`, so the index worker can drop it. */
   delete(id: string): Promise<boolean>;
   /** Newest first (updatedAt, then id). */
@@ -250,6 +275,13 @@ export interface Store {
   readonly refreshTokens: RefreshTokenStore;
   readonly matches: MatchStore;
   readonly documents: DocumentStore;
+  readonly saved: SavedListingStore;
+  readonly applications: ApplicationStore;
+  readonly invitations: InvitationStore;
+  readonly notifications: NotificationStore;
+  readonly outbox: OutboxStore;
+  /** Writes a delivery on its own (atomically, each notification and email once by its dedupe key). */
+  deliver(delivery: Delivery): Promise<void>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import { describeListings } from './store-contract/listings.ts';
 import { describeProfiles } from './store-contract/profiles.ts';
 import { describeRefreshTokens } from './store-contract/refresh-tokens.ts';
 import { describeMatchesAndDocuments } from './store-contract/matches-and-documents.ts';
+import { describeHiringStoreContract } from './store-contract/hiring.ts';
 
 /**
  * The behaviour every store adapter must show. Thin test files call this once per adapter; each case
@@ -32,5 +33,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeProfiles(storeCase);
     describeRefreshTokens(storeCase);
     describeMatchesAndDocuments(storeCase);
+    describeHiringStoreContract(makeStore);
   });
 }

@@ -53,6 +53,10 @@ export function createMatchReads(store: Store, listings: ListingService) {
       );
       const visible = stored.items.filter((record) => profiles.get(record.profileId)?.discoverable);
       const slice = visible.slice((page.page - 1) * page.limit, page.page * page.limit);
+      const invited = await store.invitations.invitedAmong(
+        listing.id,
+        slice.map((record) => record.profileId),
+      );
       const users = new Map(
         (await store.users.findManyByIds(slice.map((r) => profiles.get(r.profileId)!.userId))).map((u) => [
           u.id,
@@ -74,6 +78,7 @@ export function createMatchReads(store: Store, listings: ListingService) {
           score: result.scored ? result.score : record.score,
           summary,
           gap,
+          invitedAt: invited.get(profile.id)?.createdAt ?? null,
         };
       });
       return {

@@ -1,8 +1,10 @@
+import type { ClientSession } from 'mongoose';
 import { notFound, versionConflict } from '../../../errors.ts';
 import { LISTING_DEFAULTS } from '../../../domain/listing.ts';
 import { LISTING_DATA_FIELDS } from '../port.ts';
 import type { LagKind, Listing, ListingStore, NewListing, SkillRequirement } from '../port.ts';
 import type { MongoRun } from './connection.ts';
+import { withDelivery } from './deliveries.ts';
 import { AFTER, iso, isoOrNull, newId, toSource } from './mapping.ts';
 import type { MongoModels } from './models.ts';
 import * as q from './queries/index.ts';
@@ -58,9 +60,14 @@ async function insertListing(models: MongoModels, input: NewListing): Promise<Li
   return created.toObject();
 }
 
-async function currentListingVersion(models: MongoModels, id: string): Promise<number | null> {
+async function currentListingVersion(
+  models: MongoModels,
+  id: string,
+  session: ClientSession | undefined,
+): Promise<number | null> {
   const current = await models.listings
     .findOne(q.liveListing(id))
+    .session(session ?? null)
     .select('version')
     .lean<{ version: number }>();
   return current?.version ?? null;
@@ -84,15 +91,19 @@ export function createListingStore(run: MongoRun): ListingStore {
         return doc ? listingFromDoc(doc) : null;
       }),
     findManyByIds: listings.findManyByIds,
-    update: (id, patch, expectedVersion) =>
-      run('listing', async (models) => {
-        const { filter, update } = q.listingUpdate(id, patch, new Date(), expectedVersion);
-        const doc = await models.listings.findOneAndUpdate(filter, update, AFTER).lean<ListingDoc>();
-        if (doc) return listingFromDoc(doc);
-        const current = await currentListingVersion(models, q.asKey(id));
-        if (current === null) throw notFound('Listing');
-        throw versionConflict(expectedVersion ?? current, current);
-      }),
+    update: (id, patch, expectedVersion, delivery) =>
+      run('listing', (models, connection) =>
+        withDelivery(models, connection, delivery, async (session) => {
+          const { filter, update } = q.listingUpdate(id, patch, new Date(), expectedVersion);
+          const doc = await models.listings
+            .findOneAndUpdate(filter, update, { ...AFTER, session })
+            .lean<ListingDoc>();
+          if (doc) return listingFromDoc(doc);
+          const current = await currentListingVersion(models, q.asKey(id), session);
+          if (current === null) throw notFound('Listing');
+          throw versionConflict(expectedVersion ?? current, current);
+        }),
+      ),
     delete: (id) =>
       run('listing', async (models) => {
         const { filter, update } = q.listingDelete(id, new Date());

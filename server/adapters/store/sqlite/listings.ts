@@ -5,6 +5,7 @@ import { LISTING_DATA_FIELDS } from '../port.ts';
 import type { LagKind, Listing, ListingData, ListingStatus, ListingStore, NewListing } from '../port.ts';
 import { isUniqueViolation, now, pageOf, sourceOf } from './rows.ts';
 import { createVersionedTable, type ColumnFilter } from './versioned-entity.ts';
+import type { DeliveryWriter } from './deliveries.ts';
 import { withListingDefaults } from '../../../domain/listing.ts';
 
 interface ListingRow {
@@ -59,7 +60,7 @@ export function listingFromRow(row: ListingRow): Listing {
 const byStatus = (filter?: { status?: ListingStatus }): ColumnFilter =>
   filter?.status ? { status: filter.status } : {};
 
-export function createListingStore(db: Database.Database): ListingStore {
+export function createListingStore(db: Database.Database, writeDelivery: DeliveryWriter): ListingStore {
   const listings = createVersionedTable<ListingRow, Listing, LagKind>(db, {
     table: 'listings',
     visible: 'deleted_at IS NULL',
@@ -110,7 +111,7 @@ export function createListingStore(db: Database.Database): ListingStore {
     async findManyByIds(ids) {
       return listings.findManyByIds(ids);
     },
-    async update(id, patch, expectedVersion) {
+    async update(id, patch, expectedVersion, delivery) {
       return db.transaction(() => {
         const current = findListing(id);
         const next: Listing = {
@@ -118,6 +119,7 @@ export function createListingStore(db: Database.Database): ListingStore {
           ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
         };
         listings.writeNextVersion(current, { status: next.status, data: dataColumn(next) }, expectedVersion);
+        writeDelivery(delivery);
         return findListing(id);
       })();
     },

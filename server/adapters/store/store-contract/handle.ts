@@ -21,34 +21,14 @@ export function forwardingStore(current: () => Store | undefined): Store {
     if (!found) throw new Error('the store contract reached for a store outside a case');
     return found;
   };
-  return {
-    get kind() {
-      return store().kind;
+  // Every member, present and future, is the current case's: nothing to keep in step with the port.
+  return new Proxy({} as Store, {
+    get(_target, key) {
+      const found = store();
+      const value: unknown = Reflect.get(found, key);
+      return typeof value === 'function' ? value.bind(found) : value;
     },
-    get users() {
-      return store().users;
-    },
-    get companies() {
-      return store().companies;
-    },
-    get listings() {
-      return store().listings;
-    },
-    get profiles() {
-      return store().profiles;
-    },
-    get refreshTokens() {
-      return store().refreshTokens;
-    },
-    get matches() {
-      return store().matches;
-    },
-    get documents() {
-      return store().documents;
-    },
-    ping: () => store().ping(),
-    close: () => store().close(),
-  };
+  });
 }
 /** The handle over a forwarding store: the helpers are written once, against whichever store is current. */
 export function storeCaseOf(store: Store): StoreCase {

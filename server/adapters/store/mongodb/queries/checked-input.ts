@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
 import { AppError } from '../../../../errors.ts';
+import { isOneOf } from '../../../../shared/vocabulary.ts';
 import type { PageRequest, SourceKey } from '../../port.ts';
 
 /**
@@ -50,6 +51,18 @@ export function asVersion(value: unknown, field = 'version'): number {
 export function asBoolean(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
   throw badInput(field, 'true or false');
+}
+
+export function asOneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
+  if (isOneOf(values, value)) return value;
+  throw badInput(field, `one of ${values.join(', ')}`);
+}
+
+/** An ISO-8601 timestamp from the port, as the Date it is compared with in MongoDB. */
+export function asDate(value: unknown, field: string): Date {
+  const date = typeof value === 'string' ? new Date(value) : null;
+  if (date && !Number.isNaN(date.getTime())) return date;
+  throw badInput(field, 'an ISO-8601 timestamp');
 }
 
 export function asSourceKey(value: unknown): SourceKey {
