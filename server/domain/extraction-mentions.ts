@@ -4,7 +4,7 @@
  */
 import type { SkillRef } from './skill-ref.ts';
 import type { CleanText } from './extraction-clean-text.ts';
-import { allSkills } from './taxonomy.ts';
+import { type SkillKind, allSkills, skillKind } from './taxonomy.ts';
 
 const SPACE = 0x20;
 export const HYPHEN = 0x2d;
@@ -27,12 +27,19 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
+/** Punctuation inside names that tokenised text spaces out: ". NET", "C #", "Node . js", "CI / CD". */
+function isNamePunctuation(code: number): boolean {
+  return code === 0x2e || code === 0x23 || code === 0x2b || code === 0x2f;
+}
+
 function isAlnumCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 }
 
 export interface TermInfo {
   skill: SkillRef;
+  /** The skill's kind, read once when the trie is built. */
+  kind: SkillKind;
   /** Needs context to count: the form is also an ordinary word ("go", "spring", "r"). */
   ambiguous: boolean;
   /** Matched only in exactly this casing ("REST"); for ambiguous forms, the casing that reads as the name. */
@@ -59,7 +66,10 @@ function buildTrie(): TrieNode {
   const root = newNode();
   for (const skill of allSkills()) {
     const ref = { id: skill.id, name: skill.name };
+    const kind = skillKind(skill);
+    const plainWords = new Set((skill.plainWords ?? []).map((word) => word.toLowerCase()));
     for (const form of [skill.name, ...skill.aliases]) {
+      if (plainWords.has(form.toLowerCase())) continue;
       // A hyphen inside a name matches like a space ("spring-boot", "Spring Boot"), so both share one path.
       const pattern = form
         .toLowerCase()
@@ -80,6 +90,7 @@ function buildTrie(): TrieNode {
       }
       node.term = {
         skill: ref,
+        kind,
         ambiguous: ambiguousForm !== undefined,
         exactForm: caseSensitiveForm ?? ambiguousForm,
         caseSensitive: caseSensitiveForm !== undefined,
@@ -133,6 +144,34 @@ function canEndAt(clean: CleanText, end: number): boolean {
   return !(next === 0x3a && clean.lower.charCodeAt(end + 1) === 0x2f);
 }
 
+/** A space with name punctuation just before it or within the next two characters. */
+function nearNamePunctuation(lower: string, index: number): boolean {
+  return (
+    isNamePunctuation(lower.charCodeAt(index + 1)) ||
+    isNamePunctuation(lower.charCodeAt(index - 1)) ||
+    (lower.charCodeAt(index + 1) === 0x20 && isNamePunctuation(lower.charCodeAt(index + 2)))
+  );
+}
+
+/** At most this many spaces may stand beside such punctuation, which keeps the walk bounded. */
+const MAX_PUNCTUATION_SPACES = 2;
+
+/**
+ * Where the walk may go on after spaces at `index`: before punctuation the name continues with
+ * (". NET", "C #"), or after punctuation it just read ("Node . js"). -1 when it may not.
+ */
+function pastSpacedPunctuation(lower: string, index: number, node: TrieNode, start: number): number {
+  let after = index;
+  while (after < lower.length && after - index < MAX_PUNCTUATION_SPACES && lower.charCodeAt(after) === 0x20) {
+    after++;
+  }
+  if (after === index || after >= lower.length) return -1;
+  const next = lower.charCodeAt(after);
+  if (!childOf(node, next)) return -1;
+  if (isNamePunctuation(next)) return after;
+  return index > start && isNamePunctuation(lower.charCodeAt(index - 1)) ? after : -1;
+}
+
 /** Longest taxonomy term starting at `start`, walking the trie; whitespace runs match one space. */
 function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: number } | undefined {
   const { lower } = clean;
@@ -142,6 +181,14 @@ function longestTermAt(clean: CleanText, start: number): { term: TermInfo; end: 
   let bestEnd = start;
   while (node && index < lower.length) {
     const code = lower.charCodeAt(index);
+    const spacedTo =
+      code === 0x20 && nearNamePunctuation(lower, index)
+        ? pastSpacedPunctuation(lower, index, node, start)
+        : -1;
+    if (spacedTo >= 0) {
+      index = spacedTo;
+      continue;
+    }
     let child: TrieNode | undefined = childOf(node, code);
     if (child) {
       index++;

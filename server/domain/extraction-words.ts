@@ -9,6 +9,15 @@ interface ExtractionWordsFile {
   listConnectors: string[];
   yearsFillerWords: string[];
   numberWords: Record<string, number>;
+  roleNouns: string[];
+  roleQualifiers: string[];
+  roleWordsBefore: string[];
+  contactWords: string[];
+  legalWordsBefore: string[];
+  institutionWordsAfter: string[];
+  badgeWords: string[];
+  companySubjects: string[];
+  candidateWords: string[];
 }
 
 const words = wordsData as ExtractionWordsFile;
@@ -26,3 +35,21 @@ export const listConnectors: readonly string[] = Object.freeze([...words.listCon
 export const yearsFillerWords: ReadonlySet<string> = new Set(words.yearsFillerWords);
 /** Years written as words ("three years of Go"). */
 export const numberWords: ReadonlyMap<string, number> = new Map(Object.entries(words.numberWords));
+/** After a practice, a role or a team rather than a skill ("DevOps engineer", "Scrum Master"). */
+export const roleNouns: ReadonlySet<string> = new Set(words.roleNouns);
+/** After a code host, a contact link rather than a skill ("a GitHub profile"). */
+export const contactWords: ReadonlySet<string> = new Set(words.contactWords);
+/** Before a name, a legal notice ("work authorization"). */
+export const legalWordsBefore: ReadonlySet<string> = new Set(words.legalWordsBefore);
+/** After a name, an institution ("Data Protection Office"). */
+export const institutionWordsAfter: ReadonlySet<string> = new Set(words.institutionWordsAfter);
+/** Words of a partner badge ("AWS Premier Consulting Partner"). */
+export const badgeWords: ReadonlySet<string> = new Set(words.badgeWords);
+/** Openings of a sentence about the company ("we are a …"). */
+export const companySubjects: readonly string[] = Object.freeze([...words.companySubjects]);
+/** Words that make a sentence speak to the candidate after all. */
+export const candidateWords: readonly string[] = Object.freeze([...words.candidateWords]);
+/** Between a practice and its role noun ("agile software developer"). */
+export const roleQualifiers: ReadonlySet<string> = new Set(words.roleQualifiers);
+/** Before a practice, a role ("Role: DevOps", "as an SRE"). */
+export const roleWordsBefore: ReadonlySet<string> = new Set(words.roleWordsBefore);

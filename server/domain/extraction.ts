@@ -3,8 +3,10 @@
  * names by context, then read stated years into levels. The steps live in the `extraction-*` modules.
  */
 import type { SkillRef } from './skill-ref.ts';
+import type { SkillKind } from './taxonomy.ts';
 import { levelFromYears } from '../shared/levels.ts';
 import { confirmAmbiguous } from './extraction-context.ts';
+import { dropNonRequirements } from './extraction-boilerplate.ts';
 import { findCandidateMentions } from './extraction-mentions.ts';
 import { originalOffset, stripHidden } from './extraction-clean-text.ts';
 import { attachYears } from './extraction-years.ts';
@@ -15,6 +17,8 @@ export interface ExtractedSkill {
   start: number;
   end: number;
   text: string;
+  /** A technology, or a practice (agile, code review, TDD), so technology requirements stay apart. */
+  kind: SkillKind;
   /** Present when the text states years of use ("5+ years of Python"), mapped by `levelFromYears`. */
   level?: number;
 }
@@ -26,13 +30,19 @@ export interface ExtractedSkill {
  */
 export function extractSkills(text: string): ExtractedSkill[] {
   const clean = stripHidden(text);
-  const mentions = confirmAmbiguous(clean, findCandidateMentions(clean));
+  const mentions = dropNonRequirements(clean, confirmAmbiguous(clean, findCandidateMentions(clean)));
   const years = attachYears(clean, mentions);
   return mentions.map((mention) => {
     const start = originalOffset(clean, mention.start);
     const end = originalOffset(clean, mention.end - 1) + 1;
     const stated = years.get(mention);
-    const extracted: ExtractedSkill = { skill: mention.term.skill, start, end, text: text.slice(start, end) };
+    const extracted: ExtractedSkill = {
+      skill: mention.term.skill,
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: mention.term.kind,
+    };
     if (stated !== undefined) extracted.level = levelFromYears(stated);
     return extracted;
   });

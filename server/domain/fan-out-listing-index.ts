@@ -9,6 +9,7 @@ import {
   cityKey,
   clampRequirementLevel,
   countryKey,
+  evidenceCount,
   impliedCredit,
   levelCredit,
   locationPoints,
@@ -18,6 +19,7 @@ import {
   requirementWeight,
   salaryPoints,
   seniorityPoints,
+  skillGate,
   totalScore,
   totalWeight,
   type RemotePolicy,
@@ -36,26 +38,7 @@ import {
   profileSkillLevels,
 } from './fan-out-scoring.ts';
 import { type RankedMatch, TopK, compareIds } from './fan-out-top-k.ts';
-import { allSkills } from './taxonomy.ts';
-
-/** An untouched posting still earns the nice-to-have points when it lists none. */
-const NICE_TO_HAVE_POINTS_IF_NONE = niceToHavePoints(0, 0);
-
-/** Skills whose `related` list names `id`, with the similarity as listed there. */
-let relatedToCache: Map<string, { id: string; similarity: number }[]> | undefined;
-function skillsRelatedTo(id: string): readonly { id: string; similarity: number }[] {
-  if (!relatedToCache) {
-    relatedToCache = new Map();
-    for (const skill of allSkills()) {
-      for (const related of skill.related) {
-        const list = relatedToCache.get(related.id) ?? [];
-        list.push({ id: skill.id, similarity: related.similarity });
-        relatedToCache.set(related.id, list);
-      }
-    }
-  }
-  return relatedToCache.get(id) ?? [];
-}
+import { creditRelationsFrom } from './skill-relations.ts';
 
 export interface ListingIndex {
   readonly size: number;
@@ -77,6 +60,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
   const slotWeights: number[] = [];
   const slotRequired: number[] = [];
   const requiredTotal = new Float64Array(count);
+  const requiredCount = new Uint16Array(count);
   const niceTotal = new Float64Array(count);
   const postingRank = new Uint8Array(count);
   const postingMaxUsd = new Float64Array(count);
@@ -101,6 +85,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     }
     slotStart[row + 1] = slotLevels.length;
     requiredTotal[row] = totalWeight(posting.requiredSkills);
+    requiredCount[row] = Math.min(65_535, evidenceCount(posting.requiredSkills));
     niceTotal[row] = totalWeight(posting.niceToHaveSkills);
     postingRank[row] = SENIORITY_RANK[posting.seniority];
     postingPolicy[row] = REMOTE_CODES[posting.remote];
@@ -113,8 +98,8 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
       currency: posting.salary.currency,
       period: posting.salary.period,
     });
-    // With nothing required every candidate earns the required points, so such postings always compete.
-    if (posting.requiredSkills.length === 0) alwaysScored.push(row);
+    // With nothing required no skill gates the other terms, so such postings always compete.
+    if (requiredTotal[row] === 0) alwaysScored.push(row);
   });
   const slotsBySkill = buildInvertedIndex(skillIds.size, slotEntries);
   const slotCount = slotLevels.length;
@@ -137,6 +122,7 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
     slotIsRequired,
     slotRow,
     requiredTotal,
+    requiredCount,
     niceTotal,
     postingRank,
     postingMaxUsd,
@@ -175,10 +161,10 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         id,
         creditTable((minimum) => levelCredit(level, minimum)),
       );
-      for (const related of skillsRelatedTo(id)) {
+      for (const related of creditRelationsFrom(id)) {
         creditSlots(
           related.id,
-          creditTable((minimum) => relatedCredit(related.similarity, level, minimum)),
+          creditTable((minimum) => relatedCredit(related.factor, level, minimum)),
         );
       }
     }
@@ -225,10 +211,11 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         if (slotIsRequired[slot] === 1) requiredCredit += slotWeight[slot]! * best[slot]!;
         else niceCredit += slotWeight[slot]! * best[slot]!;
       }
-      const required = requiredPoints(requiredCredit, requiredTotal[row]!);
+      const required = requiredPoints(requiredCredit, requiredTotal[row]!, requiredCount[row]!);
       const nice = niceToHavePoints(niceCredit, niceTotal[row]!);
+      const gate = skillGate(requiredCredit, requiredTotal[row]!);
       // Skip postings that cannot reach the current K-th score even with every non-skill point.
-      if (required + nice + NON_SKILL_POINTS + 0.05 < top.threshold()) return;
+      if (required + nice + NON_SKILL_POINTS * gate + 0.05 < top.threshold()) return;
       const policy = postingPolicy[row]!;
       let fit: number;
       if (policy === REMOTE_CODES.remote) fit = FIT_REMOTE_JOB;
@@ -241,14 +228,15 @@ export function createListingIndex(listings: { id: string; posting: MatchPosting
         seniorityByPostingRank[postingRank[row]!]!,
         locationByPolicyAndFit[policy]![fit]!,
         salaryPoints(postingMaxUsd[row]!, expectedUsd),
+        gate,
       );
       top.offer(score, row);
     };
 
     for (let at = 0; at < touchedCount; at++) offerRow(touchedRows[at]!);
-    // Untouched postings ask for at least one skill and get no skill credit at all.
-    const untouchedBound = NICE_TO_HAVE_POINTS_IF_NONE + NON_SKILL_POINTS;
-    if (untouchedBound + 0.05 >= top.threshold()) {
+    // Untouched postings ask for skills the profile earns nothing for: the gate closes every other
+    // term, so they score 0 and only fill a list that is not yet full.
+    if (0.05 >= top.threshold()) {
       for (let row = 0; row < count; row++) if (touched[row] === 0) offerRow(row);
     }
 

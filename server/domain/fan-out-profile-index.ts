@@ -9,6 +9,7 @@ import {
   cityKey,
   clampRequirementLevel,
   countryKey,
+  evidenceCount,
   impliedCredit,
   levelCredit,
   locationPoints,
@@ -18,6 +19,8 @@ import {
   requirementWeight,
   salaryPoints,
   seniorityPoints,
+  skillGate,
+  SKILL_GATE,
   totalScore,
   totalWeight,
   type RemotePolicy,
@@ -36,7 +39,7 @@ import {
   profileSkillLevels,
 } from './fan-out-scoring.ts';
 import { type RankedMatch, TopK, compareIds } from './fan-out-top-k.ts';
-import { getSkill } from './taxonomy.ts';
+import { creditRelationsFor } from './skill-relations.ts';
 
 /**
  * Walks one list, keeping per row the best credit code for the current requirement. Codes index a
@@ -83,9 +86,9 @@ interface RequirementPalette {
 function requirementPalette(skillId: string, minimum: number): RequirementPalette {
   const exact = creditTable((level) => levelCredit(level, minimum));
   const implied = creditTable((level) => impliedCredit(level, minimum));
-  const related = (getSkill(skillId)?.related ?? []).map((entry) => ({
+  const related = creditRelationsFor(skillId).map((entry) => ({
     id: entry.id,
-    table: creditTable((level) => relatedCredit(entry.similarity, level, minimum)),
+    table: creditTable((level) => relatedCredit(entry.factor, level, minimum)),
   }));
   const values = new Set<number>([0]);
   for (const table of [exact, implied, ...related.map((entry) => entry.table)]) {
@@ -210,6 +213,7 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     accumulate(posting.niceToHaveSkills, niceCredit);
 
     const requiredTotal = totalWeight(posting.requiredSkills);
+    const requiredCount = evidenceCount(posting.requiredSkills);
     const niceTotal = totalWeight(posting.niceToHaveSkills);
     const postingRank = SENIORITY_RANK[posting.seniority];
     const seniorityByRank = [0, 1, 2, 3].map((rank) => seniorityPoints(postingRank, rank));
@@ -235,28 +239,33 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
       else if (countryId[row] !== postingCountry) fit = FIT_OTHER_COUNTRY;
       else fit = cityId[row] === postingCity ? FIT_SAME_CITY : FIT_SAME_COUNTRY;
       return totalScore(
-        requiredPoints(required, requiredTotal),
+        requiredPoints(required, requiredTotal, requiredCount),
         niceToHavePoints(nice, niceTotal),
         seniorityByRank[seniorityRank[row]!]!,
         locationTable[fit]![preference[row]!]!,
         salaryPoints(postingMaxUsd, expectedUsd[row]!),
+        skillGate(required, requiredTotal),
       );
     };
 
     // One sequential sweep (cheaper than jumping between touched rows): skip every row whose skill
-    // points plus all non-skill points cannot reach the current K-th score, and clear the scratch.
-    // The bound only filters, so it may use multiplications instead of the exact divisions, with a margin.
-    const requiredScale = requiredTotal > 0 ? requiredPoints(1, requiredTotal) : 0;
+    // points plus the non-skill points its gate lets through cannot reach the current K-th score, and
+    // clear the scratch. The bound only filters, so it may use multiplications instead of the exact
+    // divisions, with a margin; penalties only lower a score, so the bound ignores them.
+    const requiredScale = requiredTotal > 0 ? requiredPoints(1, requiredTotal, requiredCount) : 0;
     const niceScale = niceTotal > 0 ? niceToHavePoints(1, niceTotal) : 0;
-    const boundBase =
-      requiredPoints(0, requiredTotal) + niceToHavePoints(0, niceTotal) + NON_SKILL_POINTS + 0.05 + 1e-6;
+    const gateScale = requiredTotal > 0 ? 1 / (requiredTotal * SKILL_GATE) : 0;
+    const margin = 0.05 + 1e-6;
     let threshold = top.threshold();
     for (let row = 0; row < count; row++) {
       const required = requiredCredit[row]!;
       const nice = niceCredit[row]!;
       requiredCredit[row] = 0;
       niceCredit[row] = 0;
-      if (required * requiredScale + nice * niceScale + boundBase < threshold) continue;
+      const gateBound = requiredTotal > 0 ? Math.min(1, required * gateScale) : 1;
+      if (required * requiredScale + nice * niceScale + NON_SKILL_POINTS * gateBound + margin < threshold) {
+        continue;
+      }
       top.offer(scoreRow(row, required, nice), row);
       threshold = top.threshold();
     }

@@ -1,17 +1,28 @@
 import taxonomyData from './data/taxonomy.json' with { type: 'json' };
 
+/** A technology one installs or writes in, or a practice or concept (agile, code review, system design). */
+export type SkillKind = 'technology' | 'practice';
+
 /** One curated back-end skill. `implies` is one-way (Django implies Python, never the reverse). */
 export interface Skill {
   id: string;
   name: string;
   category: string;
+  /** Set where the category alone does not tell (TDD sits in testing, but is a practice). */
+  kind?: SkillKind;
   aliases: string[];
   implies: string[];
   related: { id: string; similarity: number }[];
+  /** For a runtime platform: the languages written for it (C#, F# and VB.NET for .NET). */
+  languages?: string[];
   /** Name or aliases that are also ordinary words ("Go", "Spring"): free text needs context to count them. */
   ambiguous?: string[];
   /** Forms matched in free text only in exactly this casing ("REST", not "the rest"). */
   caseSensitive?: string[];
+  /** Forms that resolve a typed name but are too ordinary a word to count in free text ("documentation"). */
+  plainWords?: string[];
+  /** Short forms people type into a picker ("tf", "es") that would be noise in free text. */
+  pickerAliases?: string[];
 }
 
 interface TaxonomyFile {
@@ -35,6 +46,13 @@ export function allSkills(): readonly Skill[] {
   return skills;
 }
 
+/** Categories whose skills are all practices or concepts. */
+const PRACTICE_CATEGORIES: ReadonlySet<string> = new Set(['practice', 'architecture']);
+
+export function skillKind(skill: Skill): SkillKind {
+  return skill.kind ?? (PRACTICE_CATEGORIES.has(skill.category) ? 'practice' : 'technology');
+}
+
 /** Lower case, single spaces: how names and aliases are compared. */
 export function normalizeSkillName(input: string): string {
   return input.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -48,7 +66,7 @@ export function compactSkillName(input: string): string {
 const idByName = new Map<string, string>();
 const idByCompactName = new Map<string, string>();
 for (const skill of skills) {
-  for (const term of [skill.name, ...skill.aliases]) {
+  for (const term of [skill.name, ...skill.aliases, ...(skill.pickerAliases ?? [])]) {
     idByName.set(normalizeSkillName(term), skill.id);
     idByCompactName.set(compactSkillName(term), skill.id);
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { extractSkills } from '../domain/extraction.ts';
 import { suggestSkills } from '../domain/skills.ts';
+import { findSkillId } from '../domain/taxonomy.ts';
 import { SkillRef, errorResponses } from '../schemas/common.ts';
 
 const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,10 +18,25 @@ const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(SkillRef) }), ...errorResponses(400) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              // `exact`: the query is this skill's name or an alias, so it may be saved as typed.
+              Type.Object({ ...SkillRef.properties, exact: Type.Optional(Type.Boolean()) }),
+            ),
+          }),
+          ...errorResponses(400),
+        },
       },
     },
-    async (request) => ({ items: suggestSkills(request.query.q, request.query.limit) }),
+    async (request) => {
+      const exactId = findSkillId(request.query.q);
+      return {
+        items: suggestSkills(request.query.q, request.query.limit).map((skill) =>
+          skill.id === exactId ? { ...skill, exact: true } : skill,
+        ),
+      };
+    },
   );
 
   app.post(
@@ -38,6 +54,7 @@ const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 start: Type.Integer(),
                 end: Type.Integer(),
                 text: Type.String(),
+                kind: Type.Union([Type.Literal('technology'), Type.Literal('practice')]),
                 level: Type.Optional(Type.Integer()),
               }),
             ),

@@ -9,6 +9,13 @@ const MatchKind = Type.Union([
   Type.Literal('below-level'),
 ]);
 
+const RelationKind = Type.Union([
+  Type.Literal('related'),
+  Type.Literal('language'),
+  Type.Literal('platform'),
+  Type.Literal('neighbour'),
+]);
+
 export const MatchTerm = Type.Object({
   key: Type.String(),
   label: Type.String(),
@@ -25,6 +32,7 @@ export const SkillCredit = Type.Object({
   candidateLevel: Type.Union([Type.Number(), Type.Null()]),
   match: Type.Union([MatchKind, Type.Null()]),
   via: Type.Optional(SkillRef),
+  relation: Type.Optional(RelationKind),
   credit: Type.Number(),
   points: Type.Number(),
 });
@@ -44,6 +52,7 @@ const GapEntry = Type.Object({
   candidateLevel: Type.Union([Type.Number(), Type.Null()]),
   match: Type.Union([MatchKind, Type.Null()]),
   via: Type.Optional(SkillRef),
+  relation: Type.Optional(RelationKind),
   points: Type.Number(),
   impact: Type.Number(),
 });
@@ -60,6 +69,7 @@ export const MatchSummary = Type.Object({
   topMissing: Type.Array(SkillRef),
   matchedCount: Type.Integer(),
   requiredCount: Type.Integer(),
+  belowLevel: Type.Optional(Type.Array(Type.String())),
 });
 
 export const MatchResponse = Type.Object({

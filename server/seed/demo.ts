@@ -12,6 +12,7 @@ import {
   pickRespondents,
   roundPay,
 } from './demo-profiles.ts';
+import { getSkill, skillKind } from '../domain/taxonomy.ts';
 import { DISABLED_PASSWORD_HASH, upsertListing, upsertProfile } from './importer.ts';
 import { shapeListingRecord, shapeProfileRecord } from './records.ts';
 import { loadSalaryReferenceSamples } from './salary-reference.ts';
@@ -104,6 +105,12 @@ async function readPostings(): Promise<SkillSpanPosting[]> {
     .map((line) => JSON.parse(line) as SkillSpanPosting);
 }
 
+/** Practices (agile, code review, TDD) are asked for as nice-to-haves, so they do not dilute the technologies. */
+function isPractice(skill: { id: string }): boolean {
+  const known = getSkill(skill.id);
+  return known !== undefined && skillKind(known) === 'practice';
+}
+
 /** Tags first (the employer's own tagging), then what the text requires, then the optional mentions. */
 function requirementsOf(
   posting: ReadPosting,
@@ -119,12 +126,13 @@ function requirementsOf(
     ]),
   );
   for (const skill of posting.tagSkills) {
-    required.set(skill.id, { skill, level: stated.get(skill.id) ?? level, weight: 2 });
+    if (isPractice(skill)) niceToHave.set(skill.id, { skill, level: 2, weight: 1 });
+    else required.set(skill.id, { skill, level: stated.get(skill.id) ?? level, weight: 2 });
   }
   for (const entry of posting.mentionedSkills.required) {
-    if (required.has(entry.skill.id)) continue;
+    if (required.has(entry.skill.id) || niceToHave.has(entry.skill.id)) continue;
     const requirement = { skill: entry.skill, level: entry.level ?? level, weight: 1 };
-    if (required.size < MAX_REQUIRED) required.set(entry.skill.id, requirement);
+    if (required.size < MAX_REQUIRED && !isPractice(entry.skill)) required.set(entry.skill.id, requirement);
     else niceToHave.set(entry.skill.id, { ...requirement, level: Math.min(requirement.level, 2) });
   }
   for (const entry of posting.mentionedSkills.niceToHave) {

@@ -113,7 +113,14 @@ describe('skills routes', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/skills?q=postg' });
     expect(response.json().items[0]).toMatchObject({ name: 'PostgreSQL' });
     const alias = await t.app.inject({ method: 'GET', url: '/api/skills?q=k8s' });
-    expect(alias.json().items[0]).toMatchObject({ name: 'Kubernetes' });
+    expect(alias.json().items[0]).toMatchObject({ name: 'Kubernetes', exact: true });
+  });
+
+  it('forgives misspellings and says when the query names a skill exactly', async () => {
+    const typo = await t.app.inject({ method: 'GET', url: '/api/skills?q=kubernates' });
+    expect(typo.json().items[0]).toEqual({ id: 'kubernetes', name: 'Kubernetes' });
+    const compact = await t.app.inject({ method: 'GET', url: '/api/skills?q=vue3' });
+    expect(compact.json().items[0]).toEqual({ id: 'vue', name: 'Vue.js', exact: true });
   });
 
   it('extracts every mention with offsets', async () => {
@@ -124,7 +131,9 @@ describe('skills routes', () => {
       start: number;
       end: number;
       text: string;
+      kind: string;
     }[];
+    expect(items.find((item) => item.skill.name === 'C#')?.kind).toBe('technology');
     expect(items.map((item) => item.skill.name)).toEqual(expect.arrayContaining(['C#', '.NET', 'Node.js']));
     expect(items.map((item) => item.skill.name)).not.toContain('Go');
     for (const item of items) expect(text.slice(item.start, item.end)).toBe(item.text);

@@ -8,6 +8,7 @@ import {
 } from '../../server/domain/matching.ts';
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
+import { creditRelationsFor } from '../../server/domain/skill-relations.ts';
 import { makePosting, makeProfile } from './match-fixtures.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
@@ -48,6 +49,8 @@ const POOL = [
     'typescript',
     'javascript',
   ],
+  // Operations neighbours without a reviewed edge, and a platform with its language.
+  ...['grafana', 'zabbix', 'dotnet', 'csharp'],
 ].map((id) => allSkills().find((skill) => skill.id === id)!);
 
 function randomProfiles(next: () => number, count: number): { id: string; profile: MatchProfile }[] {
@@ -107,6 +110,18 @@ function naiveTop(scores: { id: string; score: number }[], k: number) {
 }
 
 describe('fan-out matcher', () => {
+  it('draws its random data from skills that exercise every kind of relation credit', () => {
+    const ids = new Set(POOL.map((skill) => skill.id));
+    const kinds = new Set(
+      POOL.flatMap((skill) =>
+        creditRelationsFor(skill.id)
+          .filter((relation) => ids.has(relation.id))
+          .map((relation) => relation.relation),
+      ),
+    );
+    expect([...kinds].sort()).toEqual(['language', 'neighbour', 'platform', 'related']);
+  });
+
   it('returns exactly the top K and scores of scoring every pair (candidates for a posting)', () => {
     const next = random(20261125);
     for (let trial = 0; trial < 40; trial++) {

@@ -30,7 +30,9 @@ describe('scoreCandidate', () => {
       'location',
       'salary',
     ]);
-    expect(result.terms.reduce((sum, term) => sum + term.maxPoints, 0)).toBe(100);
+    // Every term but the nice-to-have bonus adds up to 100; the bonus only makes up for gaps.
+    const bonus = result.terms.find((term) => term.key === 'nice-to-have-skills');
+    expect(result.terms.reduce((sum, term) => sum + term.maxPoints, 0) - (bonus?.maxPoints ?? 0)).toBe(100);
     expect(result.skills.map((skill) => [skill.skill.id, skill.match])).toEqual([
       ['python', 'exact'],
       ['postgresql', 'exact'],
@@ -79,7 +81,8 @@ describe('scoreCandidate', () => {
     const djangoOnly = makeProfile({ skills: [{ skill: resolveSkill('Django'), level: 4 }] });
     const credit = scored(scoreCandidate(posting, djangoOnly)).skills[0];
     expect(credit).toMatchObject({ match: 'implied', via: { id: 'django', name: 'Django' }, credit: 0.9 });
-    expect(termPoints(scoreCandidate(posting, djangoOnly), 'required-skills')).toBe(63);
+    // 80 points × 0.9, halved: a posting that asks for one skill only gives half the skill points.
+    expect(termPoints(scoreCandidate(posting, djangoOnly), 'required-skills')).toBe(36);
 
     const reverse = makePosting({ requiredSkills: [requirement('Django', 3)], niceToHaveSkills: [] });
     const pythonOnly = makeProfile({ skills: [{ skill: resolveSkill('Python'), level: 5 }] });
@@ -91,8 +94,14 @@ describe('scoreCandidate', () => {
     const profile = makeProfile({ skills: [{ skill: resolveSkill('MySQL'), level: 4 }] });
     const credit = scored(scoreCandidate(posting, profile)).skills[0];
     // similarity 0.8 × related discount 0.7
-    expect(credit).toMatchObject({ match: 'related', via: { id: 'mysql', name: 'MySQL' }, credit: 0.56 });
-    expect(termPoints(scoreCandidate(posting, profile), 'required-skills')).toBe(39.2);
+    expect(credit).toMatchObject({
+      match: 'related',
+      relation: 'related',
+      via: { id: 'mysql', name: 'MySQL' },
+      credit: 0.56,
+    });
+    // 80 × 0.56, halved for a one-skill posting
+    expect(termPoints(scoreCandidate(posting, profile), 'required-skills')).toBe(22.4);
   });
 
   it('gives level / minimum when the level is below the minimum', () => {
@@ -108,7 +117,7 @@ describe('scoreCandidate', () => {
       niceToHaveSkills: [],
     });
     const profile = makeProfile({ skills: [{ skill: resolveSkill('Python'), level: 3 }] });
-    expect(termPoints(scoreCandidate(posting, profile), 'required-skills')).toBe(52.5);
+    expect(termPoints(scoreCandidate(posting, profile), 'required-skills')).toBe(60);
   });
 
   it('bounds the nice-to-have bonus', () => {
@@ -168,7 +177,7 @@ describe('scoreCandidate', () => {
         scoreCandidate(hybrid, makeProfile({ location: { country: 'FR', city: 'Paris' } })),
         'location',
       ),
-    ).toBe(0);
+    ).toBe(-10);
     expect(termPoints(scoreCandidate(hybrid, makeProfile({ remote: 'remote' })), 'location')).toBe(3);
     const remote = makePosting({ remote: 'remote' });
     expect(
@@ -188,8 +197,12 @@ describe('scoreCandidate', () => {
     expect(termPoints(scoreCandidate(posting, within), 'salary')).toBe(5);
     const tenPercentOver = makeProfile({ expectedSalary: { min: 99_000, currency: 'EUR', period: 'year' } });
     expect(termPoints(scoreCandidate(posting, tenPercentOver), 'salary')).toBe(3);
-    const farOver = makeProfile({ expectedSalary: { min: 150_000, currency: 'USD', period: 'year' } });
-    expect(termPoints(scoreCandidate(posting, farOver), 'salary')).toBe(0);
+    const quarterOver = makeProfile({ expectedSalary: { min: 112_500, currency: 'EUR', period: 'year' } });
+    expect(termPoints(scoreCandidate(posting, quarterOver), 'salary')).toBe(0);
+    // Twice the maximum: 100 % over, 75 points past the tolerance × 40 per 100 % = −30.
+    const double = makeProfile({ expectedSalary: { min: 180_000, currency: 'EUR', period: 'year' } });
+    expect(termPoints(scoreCandidate(posting, double), 'salary')).toBe(-30);
+    expect(scored(scoreCandidate(posting, double)).terms.at(-1)?.detail).toMatch(/100% above.*in proportion/);
     expect(termPoints(scoreCandidate(posting, makeProfile({ expectedSalary: null })), 'salary')).toBe(5);
   });
 });

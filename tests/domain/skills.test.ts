@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSkill, suggestSkills } from '../../server/domain/skills.ts';
+import { resolveSkill, suggestSkills, typoDistance, typosAllowed } from '../../server/domain/skills.ts';
 
 describe('resolveSkill', () => {
   it.each([
@@ -55,5 +55,48 @@ describe('suggestSkills', () => {
 
   it('matches a later word of a name', () => {
     expect(suggestSkills('boot', 5).map((skill) => skill.id)).toContain('spring-boot');
+  });
+});
+
+describe('suggestSkills forgives', () => {
+  it.each([
+    ['pyhton', 'python'],
+    ['kubernates', 'kubernetes'],
+    ['postgress', 'postgresql'],
+    ['javscript', 'javascript'],
+    ['type script', 'typescript'],
+    ['vue3', 'vue'],
+    ['terrafrom', 'terraform'],
+    ['djnago', 'django'],
+    ['reddis', 'redis'],
+    ['kafak', 'kafka'],
+    ['jenkis', 'jenkins'],
+    ['typscript', 'typescript'],
+    ['elasticsearh', 'elasticsearch'],
+    ['sprng boot', 'spring-boot'],
+    ['mongo db', 'mongodb'],
+    ['rabbit mq', 'rabbitmq'],
+  ])('offers the right skill first for %j', (query, id) => {
+    expect(suggestSkills(query, 5)[0]?.id).toBe(id);
+  });
+
+  it('ranks an exact short alias above names it merely starts', () => {
+    expect(suggestSkills('es', 5)[0]?.id).toBe('elasticsearch');
+    expect(suggestSkills('tf', 5)[0]?.id).toBe('terraform');
+    expect(suggestSkills('js', 5)[0]?.id).toBe('javascript');
+  });
+
+  it('allows typos as Meilisearch does: none under 5 characters, one from 5, two from 9', () => {
+    expect([4, 5, 8, 9].map(typosAllowed)).toEqual([0, 1, 1, 2]);
+    expect(suggestSkills('rect', 5)).toEqual([]);
+    expect(typoDistance('pyhton', 'python', 1)).toBe(1);
+    expect(typoDistance('kubernates', 'kubernetes', 2)).toBe(1);
+    expect(typoDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+    expect(suggestSkills('pythno', 5)[0]?.id).toBe('python');
+  });
+
+  it('puts completions before typo matches', () => {
+    expect(suggestSkills('dock', 3)[0]?.id).toBe('docker');
+    expect(suggestSkills('graphq', 3)[0]?.id).toBe('graphql');
   });
 });

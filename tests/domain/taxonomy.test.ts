@@ -20,7 +20,7 @@ describe('taxonomy integrity', () => {
     const owners = new Map<string, string>();
     const clashes: string[] = [];
     for (const skill of skills) {
-      for (const term of [skill.name, ...skill.aliases]) {
+      for (const term of [skill.name, ...skill.aliases, ...(skill.pickerAliases ?? [])]) {
         for (const key of new Set([normalizeSkillName(term), compactSkillName(term)])) {
           const owner = owners.get(key);
           if (owner !== undefined && owner !== skill.id) clashes.push(`${key}: ${owner} / ${skill.id}`);
@@ -147,6 +147,29 @@ describe('taxonomy integrity', () => {
       'opentelemetry',
     ];
     expect(expected.filter((id) => !getSkill(id))).toEqual([]);
+  });
+
+  it('lists languages only on runtime platforms, and only languages there', () => {
+    const problems = skills.flatMap((skill) =>
+      (skill.languages ?? []).flatMap((id) =>
+        skill.category !== 'runtime-platform' || getSkill(id)?.category !== 'language'
+          ? [`${skill.id}: ${id}`]
+          : [],
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(getSkill('dotnet')?.languages).toContain('csharp');
+  });
+
+  it('keeps plain words and picker aliases to forms a skill can be typed as', () => {
+    const problems = skills.flatMap((skill) =>
+      (skill.plainWords ?? []).flatMap((word) =>
+        [skill.name, ...skill.aliases].some((form) => form.toLowerCase() === word.toLowerCase())
+          ? []
+          : [`${skill.id}: ${word}`],
+      ),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('resolves implied skills transitively and one way only', () => {

@@ -52,6 +52,16 @@ describe('candidate journey', () => {
     await page.getByRole('option', { name: /^Go\b/ }).waitFor();
     await picker.press('Enter');
     await page.getByLabel('Level for Go').selectOption('4');
+    // A misspelling finds the skill; a name the taxonomy does not know waits to be confirmed as custom.
+    await picker.fill('kubernates');
+    await page.getByRole('option', { name: 'Kubernetes' }).waitFor();
+    await picker.fill('Zorblax Flow');
+    await picker.press('Enter');
+    const unknown = page.getByRole('alert').filter({ hasText: '“Zorblax Flow” is not a skill we know' });
+    await unknown.waitFor();
+    expect(await page.getByLabel('Level for Zorblax Flow').count()).toBe(0);
+    await unknown.getByRole('button', { name: 'Add “Zorblax Flow” as a custom skill' }).click();
+    await page.getByLabel('Level for Zorblax Flow').waitFor();
     await page.getByLabel('Seniority').selectOption('senior');
     await page.getByLabel('Country').selectOption('DE');
     await page.getByLabel('At least').fill('65000');

@@ -19,7 +19,7 @@ function surveyCsv(rows: string[]): string {
 describe('respondentsFromCsv', () => {
   it('keeps professional developers with a plausible salary and maps country, skills and experience', () => {
     const csv = surveyCsv([
-      `${PRO},Germany,65000,30,Home,Go;HTML/CSS;Other(s):,Rust,PostgreSQL,NA,Docker;Slack,NA,Django,NA`,
+      `${PRO},Germany,65000,30,Home,Go;HTML/CSS;Other(s):,Rust,PostgreSQL,NA,Docker;Raspberry Pi,NA,Django,NA`,
       `"I am a student who is learning to code",Germany,65000,20,Office,Go,NA,NA,NA,NA,NA,NA,NA`,
       `${PRO},United States,NA,40,Office,Java,NA,NA,NA,NA,NA,NA,NA`,
       `${PRO},United States,0,40,Office,Java,NA,NA,NA,NA,NA,NA,NA`,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandPreviewInput,
+  NICE_TO_HAVE_HINT,
+  skillEvidenceWarning,
   emptyListingForm,
   listingBody,
   listingFormFrom,
@@ -92,5 +94,22 @@ describe('the listing form model', () => {
     expect(bandPreviewInput(form)).toMatchObject({ salary: { max: 0 }, requiredSkills: [{ skill: 'Go' }] });
     form.location.country = 'Netherlands';
     expect(bandPreviewInput(form)).toBeNull();
+  });
+});
+
+describe('the listing form warns while a listing asks for too few skills', () => {
+  const withSkills = (names: string[]) => ({
+    ...emptyListingForm(),
+    requiredSkills: names.map((name) => ({ name, level: 3, weight: 1 })),
+  });
+
+  it('warns with none or one required skill and stops from two', () => {
+    expect(skillEvidenceWarning(withSkills([]))).toMatch(/no required skills/);
+    expect(skillEvidenceWarning(withSkills(['Go']))).toMatch(/only 1 required skill.*50%/);
+    expect(skillEvidenceWarning(withSkills(['Go', 'PostgreSQL']))).toBeUndefined();
+  });
+
+  it('describes nice-to-haves as the bonus the score gives', () => {
+    expect(NICE_TO_HAVE_HINT).toMatch(/bonus of up to 10 points.*nobody is penalised/);
   });
 });

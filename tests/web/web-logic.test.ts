@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../web/src/lib/highlight.ts';
 import { yearly } from '../../web/src/lib/format.ts';
-import { learnNext } from '../../web/src/pages/recommendations/learn-next.ts';
+import { learnNext, learnNextNote } from '../../web/src/pages/recommendations/learn-next.ts';
+import { groupFoundSkills } from '../../web/src/pages/profile/cv-extract.ts';
 import { searchFromUrl, toggledValues } from '../../web/src/pages/search/search-state.ts';
 import { facetLabel } from '../../web/src/lib/format.ts';
-import type { Recommendation } from '../../web/src/lib/types.ts';
+import type { ExtractedSkill, Recommendation } from '../../web/src/lib/types.ts';
 
 describe('highlightSegments', () => {
   it('splits marked words from plain text and decodes entities, so markup never renders', () => {
@@ -55,7 +56,7 @@ describe('yearly', () => {
 });
 
 describe('learnNext', () => {
-  const recommendation = (score: number, missing: string[]): Recommendation =>
+  const recommendation = (score: number, missing: string[], belowLevel: string[] = []): Recommendation =>
     ({
       score,
       summary: {
@@ -63,6 +64,7 @@ describe('learnNext', () => {
         topMissing: missing.map((name) => ({ id: name.toLowerCase(), name })),
         matchedCount: 0,
         requiredCount: 0,
+        belowLevel,
       },
     }) as unknown as Recommendation;
 
@@ -76,6 +78,20 @@ describe('learnNext', () => {
       ['Kubernetes', 2],
       ['Terraform', 1],
       ['Kafka', 1],
+    ]);
+  });
+
+  it('says "level up" for a skill the candidate has below the level asked, "missing" only when absent', () => {
+    const items = learnNext([
+      recommendation(80, ['AWS', 'Kafka'], ['aws']),
+      recommendation(70, ['AWS'], ['aws']),
+      recommendation(60, ['Kafka']),
+      recommendation(50, ['Go'], []),
+    ]);
+    expect(items.map((item) => [item.skill.name, learnNextNote(item)])).toEqual([
+      ['AWS', 'level up for 2 matches'],
+      ['Kafka', 'missing in 2 matches'],
+      ['Go', 'missing in 1 match'],
     ]);
   });
 });
@@ -96,5 +112,33 @@ describe('facets from the filter table', () => {
     expect(facetLabel('remoteRegion', 'US')).toBe('United States');
     expect(facetLabel('visaSponsorship', 'true')).toBe('Sponsors a work visa');
     expect(facetLabel('company', 'Acme')).toBe('Acme');
+  });
+});
+
+describe('the CV review', () => {
+  const mention = (id: string, name: string, text: string, level?: number): ExtractedSkill => ({
+    skill: { id, name },
+    start: 0,
+    end: text.length,
+    text,
+    kind: 'technology',
+    ...(level === undefined ? {} : { level }),
+  });
+
+  it('marks skills already on the profile and leaves them unticked', () => {
+    const found = groupFoundSkills(
+      [
+        mention('postgresql', 'PostgreSQL', 'Postgres'),
+        mention('python', 'Python', 'Python', 4),
+        mention('postgresql', 'PostgreSQL', 'PostgreSQL', 5),
+      ],
+      ['PostgreSQL', 'Go'],
+    );
+    expect(
+      found.map((item) => [item.skill.id, item.onProfile, item.chosen, item.level, item.mentions]),
+    ).toEqual([
+      ['postgresql', true, false, 5, ['Postgres', 'PostgreSQL']],
+      ['python', false, true, 4, ['Python']],
+    ]);
   });
 });

@@ -109,7 +109,8 @@ export type Recommendation = RecommendationsAnswer['items'][number];
 export type CandidatesAnswer = Static<typeof CandidatesResponse>;
 export type CandidateMatch = CandidatesAnswer['items'][number];
 
-export type SkillSuggestion = SkillRef;
+/** A picker suggestion; `exact` when the query is the skill's name or an alias. */
+export type SkillSuggestion = SkillRef & { exact?: boolean };
 
 /** What a signed-in candidate did with a posting: saved it, applied to it (search hits and the posting). */
 export type ListingViewer = NonNullable<Listing['viewer']>;

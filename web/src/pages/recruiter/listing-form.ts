@@ -1,5 +1,6 @@
 /** The listing editor's state, how it comes from a listing and goes to the API, and what it refuses. */
 import { isCountryCode } from '../../../../server/shared/countries.ts';
+import { EVIDENCE_REQUIREMENTS, NICE_TO_HAVE_BONUS } from '../../../../server/shared/matching.ts';
 import { isRemoteRegion, type RemoteRegion } from '../../../../server/shared/regions.ts';
 import type { Problems } from '../../lib/forms/problems.ts';
 import { salaryRangeProblem, type Amount } from '../../lib/forms/salary.ts';
@@ -168,4 +169,21 @@ export function listingFormProblems(form: ListingFormState): Problems<ListingFor
     problems.remoteCountries = `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a' : 'are not'} two-letter country code${unknown.length === 1 ? '' : 's'} (e.g. DE, US).`;
   }
   return problems;
+}
+
+/** What the nice-to-have list does to a score, as the editor says it. */
+export const NICE_TO_HAVE_HINT = `These add a bonus of up to ${NICE_TO_HAVE_BONUS} points to a candidate's score; nobody is penalised for missing them.`;
+
+/**
+ * A warning while the listing asks for too few skills to tell candidates apart: with none required,
+ * scores carry no skill points at all; with fewer than EVIDENCE_REQUIREMENTS, the skills count in part.
+ */
+export function skillEvidenceWarning(form: ListingFormState): string | undefined {
+  const count = form.requiredSkills.length;
+  if (count >= EVIDENCE_REQUIREMENTS) return undefined;
+  if (count === 0) {
+    return 'With no required skills, match scores cannot rank candidates by skills: add the skills the job needs.';
+  }
+  const share = Math.round((count / EVIDENCE_REQUIREMENTS) * 100);
+  return `With only ${count} required skill, skills count for ${share}% of their weight in match scores; add at least ${EVIDENCE_REQUIREMENTS} so candidates can be told apart.`;
 }

@@ -1,0 +1,72 @@
+/**
+ * `npm run eval [-- postings.jsonl] [--details]`: extraction precision and technology recall on
+ * annotated postings (default: the shared SkillSpan postings), and the table of scored pairs whose
+ * order a recruiter would not dispute. Method and latest numbers: docs/matching.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type AnnotatedPosting, scoreExtraction, technologyClassifier } from './eval/extraction.ts';
+import { judgePairs } from './eval/match-pairs.ts';
+
+const args = process.argv.slice(2);
+const details = args.includes('--details');
+const root = new URL('..', import.meta.url).pathname;
+const postingsFile = resolve(
+  args.find((arg) => !arg.startsWith('--')) ?? `${root}../shared/data/skillspan-tech/postings.jsonl`,
+);
+const onetFile = resolve(`${root}../shared/data/onet/technology-skills.tsv`);
+
+if (!existsSync(postingsFile)) {
+  console.error(`No annotated postings at ${postingsFile}`);
+  process.exit(1);
+}
+const postings = readFileSync(postingsFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as AnnotatedPosting);
+const onetNames = existsSync(onetFile)
+  ? readFileSync(onetFile, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[1] ?? '')
+      .filter((name) => name !== '')
+  : [];
+if (onetNames.length === 0)
+  console.log(`(no O*NET list at ${onetFile}: technologies from the taxonomy only)`);
+
+const score = scoreExtraction(postings, technologyClassifier(onetNames));
+const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));
+const top = (map: Map<string, number>, limit: number) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([key, times]) => `${key} ×${times}`)
+    .join('; ');
+
+console.log(`Extraction on ${score.postings} postings (${postingsFile})`);
+console.log('| measure | value | counts |');
+console.log('| --- | ---: | --- |');
+console.log(
+  `| precision, every mention | ${ratio(score.correctMentions, score.mentions)} | ${score.correctMentions} of ${score.mentions} |`,
+);
+console.log(
+  `| precision, technology mentions | ${ratio(score.correctTechnologyMentions, score.technologyMentions)} | ${score.correctTechnologyMentions} of ${score.technologyMentions} |`,
+);
+console.log(
+  `| technology recall | ${ratio(score.foundTechnologyPlaces, score.technologyPlaces)} | ${score.foundTechnologyPlaces} of ${score.technologyPlaces} places |`,
+);
+const limit = details ? 200 : 25;
+console.log(`\nMost frequent unannotated mentions: ${top(score.falsePositives, limit)}`);
+console.log(`\nMost frequent missed technologies: ${top(score.misses, limit)}`);
+
+const pairs = judgePairs();
+console.log('\nScored pairs a recruiter would order the same way (better first)');
+console.log('| case | better | score | worse | score | ordered |');
+console.log('| --- | --- | ---: | --- | ---: | --- |');
+for (const pair of pairs) {
+  console.log(
+    `| ${pair.title} | ${pair.better} | ${pair.betterScore} | ${pair.worse} | ${pair.worseScore} | ${pair.ordered ? 'yes' : 'NO'} |`,
+  );
+}
+const ordered = pairs.filter((pair) => pair.ordered).length;
+console.log(`\n${ordered} of ${pairs.length} pairs ordered as a recruiter would.`);
