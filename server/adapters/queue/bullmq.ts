@@ -62,7 +62,9 @@ export function createBullMqQueue<Jobs extends JobMap>(
       if (retryFailed) {
         const existing = await queueOf(name).getJob(jobId);
         if (existing && (await existing.isFailed())) {
-          await existing.retry('failed');
+          // Without the resets BullMQ keeps the spent attempts, and the retried job fails for good on
+          // its first error: an outage that outlasts one attempt would park the work again.
+          await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
           return;
         }
       }
