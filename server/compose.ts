@@ -4,6 +4,7 @@ import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from './services/changes.ts';
+import { currentRequestId } from './request-scope.ts';
 import { RECONCILE_EVERY_MS } from './adapters/queue/jobs.ts';
 import { createProcessors } from '../workers/processors/index.ts';
 import { createServices, type ServiceDeps } from './services/index.ts';
@@ -40,13 +41,24 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     { info: (m) => bootLog.push(m), warn: (m) => bootLog.push(m) },
     { observeCall: metrics.observeCall },
   );
+  // Set once the app (and its logger) exists; no request can announce a write before that.
+  const late: { log?: FastifyInstance['log'] } = {};
+  const changes = createQueueChangeFeed(adapters.queue, {
+    onEnqueueFailure({ job, jobId, error }) {
+      metrics.enqueueFailures.inc({ queue: job });
+      late.log?.warn(
+        { queue: job, jobId, reqId: currentRequestId(), err: error },
+        'enqueue failed after the write committed; the reconcile sweep will enqueue it',
+      );
+    },
+  });
   const services = createServices({
     config,
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
     mailer: adapters.mailer,
-    changes: createQueueChangeFeed(adapters.queue),
+    changes,
     ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
   });
   const app = await buildApp({
@@ -60,6 +72,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  late.log = app.log;
   for (const line of bootLog) app.log.info(line);
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
