@@ -5,7 +5,6 @@ import type { Config } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from './services/changes.ts';
 import { currentRequestId } from './request-scope.ts';
-import { RECONCILE_EVERY_MS } from './adapters/queue/jobs.ts';
 import { createProcessors } from '../workers/processors/index.ts';
 import { createServices, type ServiceDeps } from './services/index.ts';
 import { instrumentProcessors } from '../workers/processors/instrumented.ts';
@@ -82,8 +81,23 @@ export async function createBackboard(config: Config, options: BackboardOptions 
       log: app.log.child({ component: 'jobs' }),
     });
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
-    await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
   }
+  // The sweep's schedule: the in-process queue runs it here; with BullMQ it lives in Redis, where every
+  // API and workers process registers it (again after each reconnect, see the adapter). The API also
+  // re-asserts it on a local timer, so a Redis emptied without a reconnect being seen gets it back
+  // within one interval; while Redis is away each attempt logs a warning and the next one lands.
+  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs);
+  const reassertSchedule =
+    adapters.queue.kind === 'bullmq'
+      ? setInterval(() => {
+          adapters.queue
+            .schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs)
+            .catch((error: Error) =>
+              app.log.warn({ err: error }, 'could not re-assert the reconcile schedule; will retry'),
+            );
+        }, config.reconcileEveryMs)
+      : undefined;
+  reassertSchedule?.unref();
   // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
   // batch a minute), before seeding, which indexes its own listings.
   if (adapters.listingsToReindex > 0) await app.services.admin.start('reindex');
@@ -112,6 +126,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     app,
     adapters,
     async close() {
+      clearInterval(reassertSchedule);
       await app.close();
       await adapters.close();
     },

@@ -28,6 +28,7 @@ const EnvSchema = Type.Object({
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'backboard' }),
   JOB_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
+  RECONCILE_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   ACCESS_TOKEN_TTL: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   REFRESH_REUSE_GRACE: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
@@ -64,6 +65,8 @@ export interface Config {
   readonly workerConcurrency: number;
   /** How long a worker holds a job before another may take it over as stalled (a crashed worker). */
   readonly jobLockMs: number;
+  /** How often the reconcile sweep runs (and the API re-asserts its schedule in Redis). */
+  readonly reconcileEveryMs: number;
   /** Redis key prefix of the BullMQ queues (one Redis can host several deployments). */
   readonly queuePrefix: string;
   readonly accessTokenTtlSeconds: number;
@@ -166,6 +169,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLockMs: env.JOB_LOCK_MS,
+    reconcileEveryMs: env.RECONCILE_INTERVAL_MS,
     queuePrefix: env.QUEUE_PREFIX,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,

@@ -5,7 +5,6 @@ import { loadSalaryReferenceSamples } from '../server/seed/salary-reference.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import errorsPlugin from '../server/plugins/errors.ts';
 import metricsPlugin from '../server/plugins/metrics.ts';
-import { RECONCILE_EVERY_MS } from '../server/adapters/queue/jobs.ts';
 import { createProcessors } from './processors/index.ts';
 import { createServices } from '../server/services/index.ts';
 import { instrumentProcessors, type JobLog } from './processors/instrumented.ts';
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
     ? await serveMetrics(config, metrics, config.workersMetricsPort)
     : undefined;
   if (metricsServer) log.info(`metrics on http://${config.host}:${config.workersMetricsPort}/metrics`);
-  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
+  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 
   let closing = false;

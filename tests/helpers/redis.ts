@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and data folder. */
   start(): Promise<void>;
+  /** Stops it, forgets everything it held (as a restart without persistence does) and starts it again. */
+  restartEmpty(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -111,6 +113,11 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     stop,
     start,
+    async restartEmpty() {
+      await stop();
+      for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+      await start();
+    },
     async dispose() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

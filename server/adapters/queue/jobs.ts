@@ -33,8 +33,6 @@ export const TOP_RECOMMENDATIONS = 50;
 /** A burst of listing writes within this window recomputes the salary bands once. */
 export const SALARY_BANDS_DEBOUNCE_MS = 2_000;
 
-export const RECONCILE_EVERY_MS = 60_000;
-
 /** Emails written within this window are sent by one outbox job, started this long after the first. */
 export const OUTBOX_DEBOUNCE_MS = 200;
 
