@@ -8,6 +8,7 @@ import metricsPlugin from '../server/plugins/metrics.ts';
 import { createProcessors } from './processors/index.ts';
 import { createServices } from '../server/services/index.ts';
 import { instrumentProcessors, type JobLog } from './processors/instrumented.ts';
+import { closeOnSignals } from './shutdown.ts';
 
 /** One JSON line per job event, like the API's pino lines, so both can be searched by `reqId`. */
 const jobLog: JobLog = {
@@ -63,17 +64,10 @@ async function main(): Promise<void> {
   await adapters.queue.schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info(`${signal}: letting running jobs finish`);
+  closeOnSignals(async () => {
     await metricsServer?.close();
     await adapters.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  }, log);
 }
 
 await main();
