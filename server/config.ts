@@ -15,6 +15,8 @@ const EnvSchema = Type.Object({
   MONGODB_URI: Type.Optional(Type.String({ pattern: '^mongodb(\\+srv)?://' })),
   MEILI_HOST: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
   MEILI_INDEX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', default: 'listings' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -53,7 +55,11 @@ export interface Config {
   readonly dataDir: string;
   readonly mongodbUri: string | undefined;
   readonly meiliHost: string | undefined;
+  /** Only to look up the default admin key when MEILI_API_KEY is unset; never sent with requests. */
   readonly meiliMasterKey: string | undefined;
+  /** The key sent with every Meilisearch request (scoped, or the default admin key). */
+  readonly meiliApiKey: string | undefined;
+  readonly meiliTimeoutMs: number;
   readonly meiliIndex: string;
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string;
@@ -160,6 +166,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: env.MONGODB_URI,
     meiliHost: env.MEILI_HOST,
     meiliMasterKey: env.MEILI_MASTER_KEY,
+    meiliApiKey: env.MEILI_API_KEY,
+    meiliTimeoutMs: env.MEILI_TIMEOUT_MS,
     meiliIndex: env.MEILI_INDEX,
     redisUrl: env.REDIS_URL,
     jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
