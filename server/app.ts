@@ -17,6 +17,7 @@ import type { JobQueue } from './adapters/queue/port.ts';
 import type { BackboardJobs } from './adapters/queue/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { validatorCompiler } from './plugins/validation.ts';
@@ -65,6 +66,9 @@ declare module 'fastify' {
   }
 }
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** Builds the whole API without listening, so tests can `inject` into it. */
@@ -72,8 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A caller's x-request-id is kept for tracing only if it is a short plain token; anything else
+    // (too long, spaces, control characters) gets a fresh id, so logs never carry what a client made up.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
     bodyLimit: 256 * 1024,
     // Only trusted proxies may set the client address that rate limits count by (0 hops: trust none).
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
@@ -98,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Error handler and metrics first (its hook opens each request's scope before any other hook runs),
   // then external plugins, the app's own, then routes.
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(metricsPlugin, {
     metrics,
     token: config.metricsToken,
@@ -120,6 +130,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: true,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Every write without a limit of its own (/api/auth and the anonymous writes have stricter ones) shares
+  // one budget per account, or per client when anonymous, counted once the token is read.
+  const writeLimit = app.rateLimit({
+    max: config.writeRateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => (request.viewer ? `user:${request.viewer.sub}` : `ip:${request.ip}`),
+  });
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.config?.rateLimit !== undefined) return;
+    if (![route.method].flat().some((method) => WRITE_METHODS.has(method))) return;
+    route.preValidation = [route.preValidation ?? []].flat().concat(writeLimit);
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Backboard API', version: '0.1.0', description: 'Job board for back-end developers' },
@@ -130,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    isSessionRevoked: (sid) => deps.services.accounts.isSessionRevoked(sid),
   });
 
   await app.register(healthRoutes);

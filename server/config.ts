@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   REFRESH_REUSE_GRACE: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
   AUTH_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+  WRITE_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 60 }),
   ADMIN_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
@@ -80,6 +81,8 @@ export interface Config {
   /** A token rotated this recently may be presented again (two tabs refreshing at once); 0: never. */
   readonly refreshReuseGraceSeconds: number;
   readonly authRateLimitPerMinute: number;
+  /** Writes (POST, PUT, PATCH, DELETE outside /api/auth) per minute per account, or per client when anonymous. */
+  readonly writeRateLimitPerMinute: number;
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   /** Bearer token for `/metrics`; without it production refuses to serve metrics. */
   readonly metricsToken: string | undefined;
@@ -136,6 +139,17 @@ function embeddedJwtSecret(dataDir: string): string {
   return secret;
 }
 
+/** Variables whose values are secrets: an error about one says its length, never the value. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'MEILI_MASTER_KEY', 'METRICS_TOKEN']);
+
+/** A value as a configuration error may print it: secrets by length, URLs without their credentials. */
+export function printableValue(key: string, value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (SECRET_VARIABLES.has(key)) return `a secret of ${value.length} characters`;
+  // Whatever comes before the last @ may hold credentials (user:password@host), well formed or not.
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@'));
+}
+
 /** Parses the environment once; every bad variable is named in one error. */
 export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   const candidate = Value.Default(EnvSchema, coerce(raw)) as Record<string, unknown>;
@@ -147,7 +161,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     const message = options
       ? `must be one of ${options.map((option) => option.const).join(', ')}`
       : error.message;
-    problems.set(key, `${key}: ${message} (got ${JSON.stringify(candidate[key])})`);
+    problems.set(key, `${key}: ${message} (got ${printableValue(key, candidate[key])})`);
   }
   if (problems.size > 0) throw new ConfigError([...problems.values()]);
   const env = candidate as Env;
@@ -183,6 +197,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
     refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT,
+    writeRateLimitPerMinute: env.WRITE_RATE_LIMIT,
     admin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD as string } : undefined,
     metricsToken: env.METRICS_TOKEN,
     slowRequestMs: env.SLOW_REQUEST_MS,

@@ -99,6 +99,7 @@ async function endToEnd(
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT: '100000',
+    WRITE_RATE_LIMIT: '100000',
     ...env,
   });
   const backboard: Backboard = await createBackboard(config, { logger: false });

@@ -214,6 +214,7 @@ export async function startLoadTarget(
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT: '100000',
+    WRITE_RATE_LIMIT: '100000',
     // The soak runs longer than the default 15-minute token.
     ACCESS_TOKEN_TTL: '86400',
   });

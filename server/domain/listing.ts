@@ -7,7 +7,8 @@ import type {
   Seniority,
 } from '../shared/vocabulary.ts';
 import { REMOTE_REGIONS, normaliseArea } from '../shared/regions.ts';
-import { isKnownCurrency } from './currency.ts';
+import { isCountryCode } from '../shared/countries.ts';
+import { isKnownCurrency, toAnnualUsd } from './currency.ts';
 import type { SkillRef } from './skill-ref.ts';
 import { resolveSkill } from './skills.ts';
 
@@ -126,6 +127,38 @@ export function checkCurrency(currency: string, path: string): void {
   }
 }
 
+/** Refuses a country code that ISO 3166 does not assign ("ZZ", "XX"). */
+export function checkCountry(country: string, path: string): void {
+  if (!isCountryCode(country)) {
+    throw invalid(`Unknown country ${country}`, [
+      { path, message: 'must be an assigned ISO 3166-1 alpha-2 code' },
+    ]);
+  }
+}
+
+/**
+ * No real job pays more than this a year (in US dollars, whatever the currency and period): a bound
+ * that catches a slip ("per hour" for a yearly figure) and keeps absurd pay out of the market bands.
+ */
+export const MAX_ANNUAL_USD = 5_000_000;
+
+/** Refuses pay beyond MAX_ANNUAL_USD once annualised (currency known). */
+export function checkPlausiblePay(
+  amount: number,
+  currency: string,
+  period: SalaryPeriod,
+  path: string,
+): void {
+  if (toAnnualUsd(amount, currency, period) > MAX_ANNUAL_USD) {
+    throw invalid('That pay is not plausible', [
+      {
+        path,
+        message: `must be at most ${MAX_ANNUAL_USD.toLocaleString('en-US')} US dollars a year once annualised (check the period)`,
+      },
+    ]);
+  }
+}
+
 /** Resolves names to canonical skills; a skill named twice (or already in `exclude`) keeps its first mention. */
 export function resolveRequirements(
   inputs: readonly RequirementInput[],
@@ -155,8 +188,10 @@ export function shapeListing(input: ListingInput): ListingData {
       { path: '/title', message: `must have at least ${MIN_TITLE_LENGTH} characters besides spaces` },
     ]);
   }
+  checkCountry(input.location.country, '/location/country');
   const { min, max, currency, period, estimated } = input.salary;
   checkCurrency(currency, '/salary/currency');
+  checkPlausiblePay(max, currency, period, '/salary/max');
   if (min > max) {
     throw invalid('Salary minimum is above the maximum', [
       { path: '/salary/max', message: 'must be at least salary.min' },

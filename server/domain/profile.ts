@@ -1,5 +1,5 @@
 import type { RemotePolicy, SalaryPeriod, Seniority } from '../shared/vocabulary.ts';
-import { checkCurrency, type Location } from './listing.ts';
+import { checkCountry, checkCurrency, checkPlausiblePay, type Location } from './listing.ts';
 import type { SkillRef } from './skill-ref.ts';
 import { resolveSkill } from './skills.ts';
 
@@ -53,7 +53,12 @@ export function resolveProfileSkills(skills: readonly ProfileSkillInput[]): Prof
  * an exchange rate. Throws `validation_failed`.
  */
 export function shapeProfile(input: ProfileInput): ProfileData {
-  if (input.expectedSalary) checkCurrency(input.expectedSalary.currency, '/expectedSalary/currency');
+  if (input.location) checkCountry(input.location.country, '/location/country');
+  if (input.expectedSalary) {
+    const { min, currency, period } = input.expectedSalary;
+    checkCurrency(currency, '/expectedSalary/currency');
+    checkPlausiblePay(min, currency, period, '/expectedSalary/min');
+  }
   return {
     headline: input.headline.trim(),
     yearsExperience: input.yearsExperience,

@@ -30,7 +30,15 @@ declare module 'fastify' {
 export const REFRESH_COOKIE = 'bb_refresh';
 
 export default fp(
-  async (app, options: { secret: string; accessTokenTtlSeconds: number }) => {
+  async (
+    app,
+    options: {
+      secret: string;
+      accessTokenTtlSeconds: number;
+      /** Whether a session was ended before its access tokens expire (log-out, theft detection). */
+      isSessionRevoked: (sid: string) => Promise<boolean>;
+    },
+  ) => {
     await app.register(fastifyCookie);
     await app.register(fastifyJwt, {
       secret: options.secret,
@@ -41,11 +49,16 @@ export default fp(
 
     async function readToken(request: FastifyRequest): Promise<AccessClaims | null> {
       if (!request.headers.authorization) return null;
+      let claims: AccessClaims;
       try {
-        return await request.jwtVerify<AccessClaims>();
+        claims = await request.jwtVerify<AccessClaims>();
       } catch {
         throw new AppError('unauthorized', 'Access token missing, invalid or expired');
       }
+      if (claims.sid && (await options.isSessionRevoked(claims.sid))) {
+        throw new AppError('unauthorized', 'This session has ended; please log in again');
+      }
+      return claims;
     }
 
     app.decorate('identify', async (request: FastifyRequest) => {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { AppError, STATUS_BY_CODE, type ErrorCode, type ErrorDetail } from '../errors.ts';
+import { issueMessage } from '../schemas/common.ts';
 
 interface SchemaIssue {
   keyword?: string;
@@ -34,7 +35,7 @@ function detailsOf(issues: SchemaIssue[], part: string): ErrorDetail[] {
     if (issue.keyword === 'const' && issue.params && 'allowedValue' in issue.params)
       entry.allowed.push(issue.params['allowedValue']);
     else if (issue.keyword !== 'anyOf')
-      entry.messages.push(extraPath ? 'is not a known field' : (issue.message ?? 'is invalid'));
+      entry.messages.push(extraPath ? 'is not a known field' : issueMessage(issue));
   }
   return [...byPath].map(([path, entry]) => ({
     path: part === 'body' ? path : `${part}:${path}`,
@@ -50,6 +51,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
       if (error instanceof AppError) {
+        if (error.retryAfterSeconds !== undefined)
+          reply.header('retry-after', String(error.retryAfterSeconds));
         return reply
           .status(STATUS_BY_CODE[error.code])
           .send({ error: { code: error.code, message: error.message, details: error.details } });

@@ -25,6 +25,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sub: session.user.id,
       role: session.user.role,
       companyId: session.user.companyId,
+      sid: session.refresh.familyId,
     });
     return {
       user: await accounts.publicUser(session.user),

@@ -1,12 +1,13 @@
 import Type, { type Static } from 'typebox';
+import { Line } from './common.ts';
 
 export const SignupBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     password: Type.String({ minLength: 10, maxLength: 200 }),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Line({ minLength: 1, maxLength: 100 }),
     role: Type.Union([Type.Literal('candidate'), Type.Literal('recruiter')]),
-    company: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    company: Type.Optional(Line({ minLength: 1, maxLength: 120 })),
   },
   { additionalProperties: false },
 );

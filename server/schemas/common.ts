@@ -45,8 +45,54 @@ export function PageOf<T extends Type.TSchema>(item: T) {
 export const SkillRef = Type.Object({ id: Type.String(), name: Type.String() });
 export type SkillRef = Static<typeof SkillRef>;
 
+/**
+ * Characters no text people type needs, which only hide or disguise what it says: control characters,
+ * unpaired surrogates (text that is not valid Unicode) and the bidirectional overrides and isolates that
+ * reorder what a reader sees.
+ */
+const DISGUISING = '\\p{Cs}\\u202A-\\u202E\\u2066-\\u2069';
+/** One line: no control character at all, and something besides spaces. */
+export const LINE_PATTERN = `^(?=[\\s\\S]*\\S)[^\\p{Cc}${DISGUISING}]*$`;
+/** The same, where it may be left empty. */
+export const OPTIONAL_LINE_PATTERN = `^[^\\p{Cc}${DISGUISING}]*$`;
+/** Several lines: tabs and line breaks allowed, other control characters not. */
+export const TEXT_PATTERN = `^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${DISGUISING}]*$`;
+
+/** What the error answer says for these patterns instead of echoing them. */
+const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
+  [LINE_PATTERN]: 'must be one line of visible text (no control or direction-override characters)',
+  [OPTIONAL_LINE_PATTERN]: 'must be one line without control or direction-override characters',
+  [TEXT_PATTERN]: 'must not contain control or direction-override characters',
+};
+
+/** A schema issue in words, as the API and the importer both report it. */
+export function issueMessage(issue: {
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}): string {
+  if (issue.keyword === 'pattern') {
+    const known = PATTERN_MESSAGES[String(issue.params?.['pattern'])];
+    if (known) return known;
+  }
+  return issue.message ?? 'is invalid';
+}
+
+/** A single line of text people type (a name, a title): required lines must hold more than spaces. */
+export function Line(
+  options: { maxLength: number; minLength?: number; optional?: boolean } & Type.TSchemaOptions,
+) {
+  const { optional, ...rest } = options;
+  return Type.String({ ...rest, pattern: optional ? OPTIONAL_LINE_PATTERN : LINE_PATTERN });
+}
+
+/** Free text of several lines (a description, a note). */
+export function Text(options: { maxLength: number } & Type.TSchemaOptions) {
+  return Type.String({ ...options, pattern: TEXT_PATTERN });
+}
+
 /** A skill as typed by a user: a name or alias in any casing. */
-export const SkillName = Type.String({ minLength: 1, maxLength: 80 });
+export const SkillName = Line({ minLength: 1, maxLength: 80 });
 
 export const CountryCode = Type.String({
   pattern: '^[A-Z]{2}$',
@@ -55,7 +101,7 @@ export const CountryCode = Type.String({
 export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217, upper case' });
 
 export const Location = Type.Object(
-  { country: CountryCode, city: Type.String({ maxLength: 120, default: '' }) },
+  { country: CountryCode, city: Line({ maxLength: 120, optional: true, default: '' }) },
   { additionalProperties: false },
 );
 

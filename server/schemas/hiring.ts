@@ -6,7 +6,7 @@ import {
   NOTIFICATION_KINDS,
   type EmailTopic,
 } from '../shared/vocabulary.ts';
-import { Id, OneOf, PageOf, PageQuery, RemotePolicy, Seniority, SkillRef } from './common.ts';
+import { Id, OneOf, PageOf, PageQuery, RemotePolicy, Seniority, SkillRef, Text } from './common.ts';
 import { Listing } from './listing.ts';
 import { SkillGap } from './matching.ts';
 
@@ -14,8 +14,7 @@ import { SkillGap } from './matching.ts';
 
 export const ApplicationStage = OneOf(APPLICATION_STAGES);
 
-const Note = (description: string) =>
-  Type.String({ maxLength: MAX_APPLICATION_NOTE, description, default: '' });
+const Note = (description: string) => Text({ maxLength: MAX_APPLICATION_NOTE, description, default: '' });
 
 export const ApplyBody = Type.Object(
   { note: Note('A note to the company, sent with the application.') },
@@ -26,7 +25,7 @@ export const ApplicationChangeBody = Type.Object(
   {
     stage: ApplicationStage,
     note: Type.Optional(
-      Type.String({
+      Text({
         maxLength: MAX_APPLICATION_NOTE,
         description: 'A private note for the company, never shown to the candidate.',
       }),
@@ -122,7 +121,7 @@ export const CompanyApplicationsPage = Type.Object({
 export const InviteBody = Type.Object(
   {
     profileId: Id,
-    message: Type.String({
+    message: Text({
       maxLength: 1_000,
       default: '',
       description: 'A note to the candidate; contact details change hands only if they apply.',

@@ -6,7 +6,9 @@ import {
   CurrencyCode,
   EmploymentType,
   OneOf,
+  Line,
   Location,
+  Text,
   PageQuery,
   RemotePolicy,
   SalaryBand,
@@ -46,8 +48,8 @@ export const SalaryInput = Type.Object(
  */
 function listingFields(defaults: Partial<typeof createDefaults>) {
   return {
-    title: Type.String({ minLength: 3, maxLength: 200 }),
-    description: Type.String({ maxLength: 20_000 }),
+    title: Line({ minLength: 3, maxLength: 200 }),
+    description: Text({ maxLength: 20_000 }),
     location: Location,
     remote: RemotePolicy,
     employmentType: EmploymentType,

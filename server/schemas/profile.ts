@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import {
   CurrencyCode,
+  Line,
   Location,
   RemotePolicy,
   SalaryPeriod,
@@ -25,7 +26,7 @@ export const ExpectedSalary = Type.Object(
 
 export const ProfileBody = Type.Object(
   {
-    headline: Type.String({ maxLength: 200, default: '' }),
+    headline: Line({ maxLength: 200, optional: true, default: '' }),
     yearsExperience: Type.Number({ minimum: 0, maximum: 60, default: 0 }),
     seniority: Type.Union([Seniority, Type.Null()], { default: null }),
     location: Type.Union([Location, Type.Null()], { default: null }),

@@ -4,12 +4,14 @@ import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { DEFAULT_LEVEL } from '../shared/levels.ts';
 import { distinctExtractedSkills, extractSkills } from '../domain/extraction.ts';
+import { plainTextOfMarkdown } from '../posting-text.ts';
 import { shapeListing, type ListingData } from '../domain/listing.ts';
 import { shapeProfile, type ProfileData } from '../domain/profile.ts';
 import { AppError } from '../errors.ts';
 import type { ListingStatus } from '../shared/vocabulary.ts';
 import { ListingCreateBody } from '../schemas/listing.ts';
 import { ProfileBody } from '../schemas/profile.ts';
+import { issueMessage } from '../schemas/common.ts';
 
 /**
  * Shaping imported records (a JSON object, or a CSV row keyed by its header) into what the API would
@@ -151,7 +153,7 @@ export function validate<T>(schema: TSchema, value: unknown, convert: boolean): 
   const problems = [...check.Errors(candidate)]
     .filter((error) => error.keyword !== 'boolean')
     .slice(0, 3)
-    .map((error) => `${error.instancePath || '/'}: ${error.message}`);
+    .map((error) => `${error.instancePath || '/'}: ${issueMessage(error)}`);
   return { ok: false, reason: problems.join('; ') || 'invalid record' };
 }
 
@@ -169,9 +171,12 @@ function optionalText(record: Record<string, unknown>, key: string, max: number)
   return { ok: true, value: value.trim() };
 }
 
-/** Required skills the description names, when the record lists none: the skills engine's reading. */
+/**
+ * Required skills the description names, when the record lists none: the skills engine's reading of
+ * the text a candidate would see (hidden HTML names nothing).
+ */
 function requirementsFromText(description: string): Record<string, unknown>[] {
-  return distinctExtractedSkills(extractSkills(description))
+  return distinctExtractedSkills(extractSkills(plainTextOfMarkdown(description)))
     .slice(0, MAX_REQUIREMENTS)
     .map((found) => ({ skill: found.skill.name, level: found.level ?? DEFAULT_LEVEL }));
 }

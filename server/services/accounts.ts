@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { AppError, conflict } from '../errors.ts';
 import type { RefreshToken, Store, User } from '../adapters/store/port.ts';
 import type { PublicUser, SignupBody } from '../schemas/auth.ts';
+import { weakPasswordReason } from '../domain/passwords.ts';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -13,6 +14,19 @@ let dummyHash: Promise<string> | undefined;
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
+  /** The session (the family of tokens rotated from one log-in); access tokens carry it as `sid`. */
+  familyId: string;
+}
+
+/** Consecutive failed log-ins an account takes before each further attempt waits. */
+const FREE_FAILURES = 5;
+const FIRST_LOCK_SECONDS = 30;
+const MAX_LOCK_SECONDS = 15 * 60;
+
+interface LoginFailures {
+  failures: number;
+  /** ISO time before which no log-in to this account is tried, right password or not. */
+  lockedUntil: string | null;
 }
 
 export interface SessionUser {
@@ -30,7 +44,7 @@ const MAX_ROTATION_HOPS = 8;
 
 export function createAccountService(
   store: Store,
-  options: { refreshTokenTtlSeconds: number; reuseGraceSeconds: number },
+  options: { refreshTokenTtlSeconds: number; reuseGraceSeconds: number; accessTokenTtlSeconds: number },
 ) {
   /**
    * Whether a rotated token comes back only because two requests refreshed with it at about the same
@@ -60,10 +74,96 @@ export function createAccountService(
       tokenHash: hashToken(token),
       expiresAt: expiresAt.toISOString(),
     });
-    return { token, expiresAt, id: record.id };
+    return { token, expiresAt, id: record.id, familyId };
+  }
+
+  const failuresKey = (email: string) => `login-failures:${hashToken(email)}`;
+  const revokedKey = (familyId: string) => `revoked-session:${familyId}`;
+
+  /**
+   * Ends a session for access tokens too: its id goes on a deny-list, read by every authenticated
+   * request, for as long as an access token issued to it can live.
+   */
+  async function denySession(familyId: string): Promise<void> {
+    const until = new Date(Date.now() + options.accessTokenTtlSeconds * 1000).toISOString();
+    await store.documents.put(revokedKey(familyId), { until });
+    revokedCache.set(familyId, { revoked: true, checkedAt: Date.now() });
+  }
+
+  /** Deny-list answers, cached: a revocation is final, a "not revoked" is asked again after a moment. */
+  const revokedCache = new Map<string, { revoked: boolean; checkedAt: number }>();
+  const NOT_REVOKED_FOR_MS = 2_000;
+
+  /**
+   * Log-ins to one account run one at a time in this process, so a burst of parallel guesses cannot
+   * all read the same failure count before any of them writes it.
+   */
+  const loginQueues = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(key: string, attempt: () => Promise<T>): Promise<T> {
+    const previous = loginQueues.get(key) ?? Promise.resolve();
+    const run = previous.then(attempt, attempt);
+    const settled = run.catch(() => undefined);
+    loginQueues.set(key, settled);
+    void settled.then(() => {
+      if (loginQueues.get(key) === settled) loginQueues.delete(key);
+    });
+    return run;
+  }
+
+  async function attemptLogin(email: string, password: string): Promise<SessionUser> {
+    const record = (await store.documents.get<LoginFailures>(failuresKey(email))) ?? {
+      failures: 0,
+      lockedUntil: null,
+    };
+    const waitMs = record.lockedUntil ? Date.parse(record.lockedUntil) - Date.now() : 0;
+    if (waitMs > 0) {
+      throw new AppError(
+        'rate_limited',
+        'Too many failed log-ins for this account; try again in a while',
+        [],
+        Math.ceil(waitMs / 1000),
+      );
+    }
+    const user = await store.users.findByEmail(email);
+    let valid = false;
+    if (!user) {
+      dummyHash ??= hash('not-a-real-password', ARGON2_OPTIONS);
+      await verify(await dummyHash, password);
+    } else {
+      valid = await verify(user.passwordHash, password);
+    }
+    if (!user || !valid) {
+      const failures = record.failures + 1;
+      const lockSeconds =
+        failures >= FREE_FAILURES
+          ? Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (failures - FREE_FAILURES))
+          : 0;
+      await store.documents.put<LoginFailures>(failuresKey(email), {
+        failures,
+        lockedUntil: lockSeconds > 0 ? new Date(Date.now() + lockSeconds * 1000).toISOString() : null,
+      });
+      throw invalidCredentials();
+    }
+    if (record.failures > 0) {
+      await store.documents.put<LoginFailures>(failuresKey(email), { failures: 0, lockedUntil: null });
+    }
+    return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
   }
 
   return {
+    /** Whether a session's access tokens were revoked (log-out, theft detection) before they expire. */
+    async isSessionRevoked(familyId: string): Promise<boolean> {
+      const cached = revokedCache.get(familyId);
+      if (cached && (cached.revoked || Date.now() - cached.checkedAt < NOT_REVOKED_FOR_MS)) {
+        return cached.revoked;
+      }
+      const entry = await store.documents.get<{ until: string }>(revokedKey(familyId));
+      const revoked = entry !== null && Date.parse(entry.until) > Date.now();
+      if (revokedCache.size > 10_000) revokedCache.clear();
+      revokedCache.set(familyId, { revoked, checkedAt: Date.now() });
+      return revoked;
+    },
+
     async publicUser(user: User): Promise<PublicUser> {
       const company = user.companyId ? await store.companies.findById(user.companyId) : null;
       return {
@@ -84,10 +184,17 @@ export function createAccountService(
         ]);
       }
       const email = input.email.trim().toLowerCase();
+      const weak = weakPasswordReason(input.password, { email, name: input.name });
+      if (weak) {
+        throw new AppError('validation_failed', 'Choose a harder password', [
+          { path: '/password', message: `${weak}; try a few unrelated words` },
+        ]);
+      }
+      // Hashed first, so the answer takes as long whether or not the email is taken.
+      const passwordHash = await hash(input.password, ARGON2_OPTIONS);
       if (await store.users.findByEmail(email)) {
         throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
       }
-      const passwordHash = await hash(input.password, ARGON2_OPTIONS);
       // A sign-up founds its company: joining an existing one would hand over its listings to anyone who
       // types the name. Colleagues join by invitation (not built yet).
       const company =
@@ -114,15 +221,15 @@ export function createAccountService(
       });
     },
 
+    /**
+     * Checks the password, with a back-off per account (whatever address the attempts come from):
+     * after FREE_FAILURES failures in a row each further attempt waits, doubling from 30 s to 15 min,
+     * and an attempt made while waiting is refused even with the right password. Unknown emails back
+     * off the same way, so the answers tell nothing about which accounts exist.
+     */
     async login(emailInput: string, password: string): Promise<SessionUser> {
-      const user = await store.users.findByEmail(emailInput.trim().toLowerCase());
-      if (!user) {
-        dummyHash ??= hash('not-a-real-password', ARGON2_OPTIONS);
-        await verify(await dummyHash, password);
-        throw invalidCredentials();
-      }
-      if (!(await verify(user.passwordHash, password))) throw invalidCredentials();
-      return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
+      const email = emailInput.trim().toLowerCase();
+      return oneAtATime(email, () => attemptLogin(email, password));
     },
 
     /**
@@ -136,6 +243,7 @@ export function createAccountService(
       if (!record) throw invalidRefresh();
       if (record.revokedAt && !(await rotatedMomentsAgo(record))) {
         await store.refreshTokens.revokeFamily(record.familyId);
+        await denySession(record.familyId);
         throw new AppError(
           'unauthorized',
           'This session was ended because an old token was reused; please log in again',
@@ -153,6 +261,7 @@ export function createAccountService(
         const rotated = await store.refreshTokens.findByHash(tokenHash);
         if (!rotated || !(await rotatedMomentsAgo(rotated))) {
           await store.refreshTokens.revokeFamily(record.familyId);
+          await denySession(record.familyId);
           throw invalidRefresh();
         }
       }
@@ -162,7 +271,9 @@ export function createAccountService(
     async logout(token: string | undefined): Promise<void> {
       if (!token) return;
       const record = await store.refreshTokens.findByHash(hashToken(token));
-      if (record) await store.refreshTokens.revokeFamily(record.familyId);
+      if (!record) return;
+      await store.refreshTokens.revokeFamily(record.familyId);
+      await denySession(record.familyId);
     },
   };
 }

@@ -26,7 +26,12 @@ import { createOutboxService } from './outbox.ts';
 export interface ServiceDeps {
   config: Pick<
     Config,
-    'refreshTokenTtlSeconds' | 'refreshReuseGraceSeconds' | 'jwtSecret' | 'publicUrl' | 'outboxClaimTimeoutMs'
+    | 'refreshTokenTtlSeconds'
+    | 'refreshReuseGraceSeconds'
+    | 'accessTokenTtlSeconds'
+    | 'jwtSecret'
+    | 'publicUrl'
+    | 'outboxClaimTimeoutMs'
   >;
   store: Store;
   search: SearchIndex;
@@ -56,6 +61,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountService(store, {
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
       reuseGraceSeconds: config.refreshReuseGraceSeconds,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     }),
     listings,
     profiles: createProfileService(store, changes),

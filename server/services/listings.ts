@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, notFound, versionConflict } from '../errors.ts';
 import { shapeListing, shapeListingEdit } from '../domain/listing.ts';
 import type { Listing, Store } from '../adapters/store/port.ts';
 import type { ListingCreateBody, ListingPatchBody } from '../schemas/listing.ts';
@@ -50,6 +50,12 @@ export function createListingService(store: Store, changes: ChangeFeed, deliveri
       const current = await findManaged(viewer, id);
       const { version, ...fields } = body;
       const { changed } = shapeListingEdit(current, fields);
+      // An edit that changes nothing writes nothing: no new version, no re-index, no re-match.
+      if (Object.keys(changed).length === 0) {
+        if (version !== undefined && version !== current.version)
+          throw versionConflict(version, current.version);
+        return current;
+      }
       return announce(await store.listings.update(id, changed, version));
     },
 

@@ -1,5 +1,6 @@
 import { resolveSkill } from '../domain/skills.ts';
 import { REMOTE_REGIONS, normaliseArea } from '../shared/regions.ts';
+import { isCountryCode } from '../shared/countries.ts';
 import {
   FILTER_NAMES,
   MAX_FILTER_VALUES,
@@ -49,7 +50,7 @@ function listValues(name: string, values: FilterValues, raw: string[]): string[]
       return raw.map((value) => resolveSkill(value).id);
     case 'country': {
       const countries = raw.map((value) => value.toUpperCase());
-      return countries.some((country) => !/^[A-Z]{2}$/.test(country))
+      return countries.some((country) => !isCountryCode(country))
         ? { path, message: 'must be ISO 3166 alpha-2 codes' }
         : countries;
     }

@@ -5,6 +5,8 @@ export interface Viewer {
   sub: string;
   role: Role;
   companyId: string | null;
+  /** The session the access token belongs to; a session ended early puts it on the deny-list. */
+  sid?: string;
 }
 
 /** A recruiter acts for their company; an admin may moderate any listing. */

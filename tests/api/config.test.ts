@@ -24,6 +24,29 @@ describe('configuration', () => {
     }
   });
 
+  it('never prints a secret or a credential in a configuration error', () => {
+    const secrets = ['s3cr3t-jwt', 'hunter2', 'meili-key-9', 'metrics-7', 'mongopass', 'redispw', 'smtppw'];
+    let message = '';
+    try {
+      loadConfig({
+        JWT_SECRET: secrets[0],
+        ADMIN_EMAIL: 'admin@example.com',
+        ADMIN_PASSWORD: secrets[1],
+        MONGODB_URI: `mongo://root:${secrets[2]}@db:27017/backboard`,
+        REDIS_URL: `redis//:${secrets[3]}@cache:6379`,
+        SMTP_URL: `smpt://mailer:${secrets[4]}@smtp.example.com:587`,
+      });
+    } catch (error) {
+      message = (error as ConfigError).message;
+    }
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'MONGODB_URI', 'REDIS_URL', 'SMTP_URL'])
+      expect(message).toContain(key);
+    for (const secret of secrets) expect(message).not.toContain(secret);
+    // It still says enough to fix the value: the length of a secret, the rest of a URL.
+    expect(message).toContain('a secret of 10 characters');
+    expect(message).toContain('"mongo://***@db:27017/backboard"');
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')) }),

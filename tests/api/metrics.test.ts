@@ -178,6 +178,7 @@ describe('request ids and timing logs', () => {
       DATA_DIR: dir,
       SEED_DEMO: 'false',
       AUTH_RATE_LIMIT: '10000',
+      WRITE_RATE_LIMIT: '10000',
       SLOW_REQUEST_MS: '0',
     });
     const backboard = await createBackboard(config, { logger: { level: 'info', stream } });

@@ -53,6 +53,25 @@ describe('platform routes and error handling', () => {
     expect(response.headers['x-request-id']).toBe('trace-me-123');
   });
 
+  it('keeps only short plain request ids: a long or strange one is replaced, not logged', async () => {
+    for (const given of ['x'.repeat(129), 'has spaces in it', 'line\u2028break', 'a"quote', '']) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { 'x-request-id': given },
+      });
+      const id = response.headers['x-request-id'];
+      expect(id, given).not.toBe(given);
+      expect(id, given).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const kept = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': `span-${'a'.repeat(123)}` },
+    });
+    expect(kept.headers['x-request-id']).toBe(`span-${'a'.repeat(123)}`);
+  });
+
   it('sends security headers and serves the OpenAPI document', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');

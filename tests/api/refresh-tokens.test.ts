@@ -15,7 +15,11 @@ describe('refresh-token reuse and its grace window', () => {
   });
 
   const accountsWith = (reuseGraceSeconds: number) =>
-    createAccountService(store, { refreshTokenTtlSeconds: 3600, reuseGraceSeconds });
+    createAccountService(store, {
+      refreshTokenTtlSeconds: 3600,
+      reuseGraceSeconds,
+      accessTokenTtlSeconds: 900,
+    });
   const signup = (accounts: ReturnType<typeof accountsWith>) =>
     accounts.signup({
       email: uniqueEmail('tab'),

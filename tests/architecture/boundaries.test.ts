@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The import boundaries are lint rules (eslint.config.js), so `npm run check` refuses a forbidden
@@ -14,6 +14,10 @@ async function rulesBroken(filePath: string, code: string): Promise<string[]> {
 }
 
 describe('import boundaries', () => {
+  // The first lint loads the parser, the resolver and the config: slow on a busy machine, so it runs
+  // once before the cases, with time to spare.
+  beforeAll(() => rulesBroken('server/domain/warm-up.ts', ''), 120_000);
+
   it.each([
     ['the domain importing an adapter', 'server/domain/probe.ts', "import '../adapters/store/port.ts';"],
     ['the domain importing a service', 'server/domain/probe.ts', "import '../services/listings.ts';"],

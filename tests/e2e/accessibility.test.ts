@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/test-server.ts';
-import { postListing, recruiterToken } from './support/api.ts';
+import { apiCall, postListing, recruiterToken } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { signUpInBrowser } from './support/journeys.ts';
+import { PASSWORD, signUpInBrowser } from './support/journeys.ts';
 
 const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
@@ -52,6 +52,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
       ['/login', 'Log in'],
       ['/signup', 'Create an account'],
       ['/no-such-page', 'Page not found'],
+      ['/unsubscribe?token=not-a-real-token', 'Unsubscribe'],
     ];
     for (const [path, heading] of pages) {
       expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
@@ -69,6 +70,10 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
       ['/profile', 'Your profile'],
       ['/recommendations', 'Recommended for you'],
       [`/jobs/${listingId}`, 'Platform engineer'],
+      ['/saved', 'Saved jobs'],
+      ['/applications', 'My applications'],
+      ['/notifications', 'Notifications'],
+      ['/settings', 'Notification settings'],
     ];
     for (const [path, heading] of pages) {
       expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
@@ -81,10 +86,25 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
 
   it('has none on the recruiter pages', async () => {
     const page = await browser.newPage();
-    await signUpInBrowser(page, server.url, { role: 'recruiter', name: 'Rob Audit', company: 'Audit Co' });
+    const email = await signUpInBrowser(page, server.url, {
+      role: 'recruiter',
+      name: 'Rob Audit',
+      company: 'Audit Co',
+    });
+    const { accessToken } = await apiCall<{ accessToken: string }>(server.url, 'POST', '/api/auth/login', {
+      email,
+      password: PASSWORD,
+    });
+    const own = await postListing(server.url, accessToken, {
+      title: 'Audited API engineer',
+      required: ['Go'],
+    });
     const pages: [string, string | RegExp][] = [
       ['/recruiter', 'My listings'],
       ['/recruiter/listings/new', 'Post a listing'],
+      [`/recruiter/listings/${own}/applications`, 'Applicants'],
+      [`/recruiter/listings/${own}/candidates`, 'Matching candidates'],
+      ['/notifications', 'Notifications'],
     ];
     for (const [path, heading] of pages) {
       expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
@@ -103,6 +123,8 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/admin');
     await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Outbox' }).waitFor();
+    await expect.poll(() => page.locator('.loading').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Re-index search' }).click();
     await page.getByRole('progressbar', { name: /Re-index/ }).waitFor();

@@ -65,6 +65,14 @@ describe('recruiter journey', () => {
       'Kubernetes',
     );
 
+    // Invite them to apply: a dialog with an optional message; the list then says when they were invited.
+    await candidate.getByRole('button', { name: /^Invite to apply/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Invite .* to apply$/ });
+    await dialog.getByLabel('Message (optional)').fill('Your Go and PostgreSQL fit our payments team.');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await candidate.getByText(/^Invited on /).waitFor();
+    expect(await candidate.getByRole('button', { name: /^Invite to apply/ }).count()).toBe(0);
+
     await page.getByRole('link', { name: 'All listings' }).click();
     await page.waitForURL('**/recruiter');
     const row = page.getByRole('row', { name: /Senior Go engineer, payments/ });

@@ -59,6 +59,7 @@ export async function createTestApp(
     DATA_DIR: dir,
     SEED_DEMO: 'false',
     AUTH_RATE_LIMIT: '10000',
+    WRITE_RATE_LIMIT: '10000',
     LOG_LEVEL: 'silent',
     ...productionBackends(dir),
     ...env,

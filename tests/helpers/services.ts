@@ -15,6 +15,7 @@ import { uniqueEmail } from './factories.ts';
 export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
   refreshTokenTtlSeconds: 30 * 86_400,
   refreshReuseGraceSeconds: 10,
+  accessTokenTtlSeconds: 900,
   jwtSecret: 'a test secret of at least thirty-two characters',
   publicUrl: 'http://backboard.test',
   outboxClaimTimeoutMs: 60_000,

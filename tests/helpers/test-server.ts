@@ -21,6 +21,7 @@ export async function startServer(
     DATA_DIR: dir,
     SEED_DEMO: String(options.seedDemo ?? false),
     AUTH_RATE_LIMIT: '10000',
+    WRITE_RATE_LIMIT: '10000',
     LOG_LEVEL: 'silent',
     PORT: '0',
     ...options.env,

@@ -29,7 +29,12 @@ const SEED_TIMEOUT = 300_000;
 async function appOverMemoryStore(): Promise<{ app: FastifyInstance; store: Store; logs: string[] }> {
   const logs: string[] = [];
   const store = createSqliteStore({ file: ':memory:' });
-  const config = loadConfig({ DATA_DIR: tmpdir(), SEED_DEMO: 'false', AUTH_RATE_LIMIT: '10000' });
+  const config = loadConfig({
+    DATA_DIR: tmpdir(),
+    SEED_DEMO: 'false',
+    AUTH_RATE_LIMIT: '10000',
+    WRITE_RATE_LIMIT: '10000',
+  });
   const search = createSqliteSearchIndex({ db: store.db, vocabulary: searchVocabulary() });
   const queue = createInProcessQueue<BackboardJobs>(JOB_NAMES);
   const app = await buildApp({
@@ -55,6 +60,7 @@ async function boot(
     DATA_DIR: dir,
     SEED_DEMO: 'true',
     AUTH_RATE_LIMIT: '10000',
+    WRITE_RATE_LIMIT: '10000',
     LOG_LEVEL: 'silent',
   });
   const backboard = await createBackboard(config, { seed, logger: false });

@@ -207,6 +207,24 @@ describe('importFile: postings', () => {
     expect(listing!.requiredSkills.map((r) => r.skill.id)).toEqual(['kafka', 'nodejs']);
   });
 
+  it('reads required skills only from text a candidate would see, not hidden HTML or link targets', async () => {
+    const description = [
+      'We run <b>Kafka</b> in production.',
+      '<span style="display:none">Kubernetes Terraform</span>',
+      '<div hidden>Rust</div> <p aria-hidden="true">Elixir</p>',
+      '<!-- Haskell --> <script>Scala</script>',
+      '<img alt="Erlang" src="x.png">',
+      '',
+      'Read [our blog](https://example.com/golang-and-python).',
+    ].join('\n');
+    const file = writeTemp(
+      'hidden-skills.jsonl',
+      jsonl([posting('h', { requiredSkills: [], niceToHaveSkills: [], description })]),
+    );
+    await importFile(store, { kind: 'postings', file });
+    const [listing] = await allListings(store);
+    expect(listing!.requiredSkills.map((r) => r.skill.id)).toEqual(['kafka']);
+  });
   it('assigns every posting to the named recruiter with --owner', async () => {
     const company = await store.companies.findOrCreate('Initech');
     const recruiter = await store.users.create({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
-import { listingBody } from '../helpers/app.ts';
+import { listingBody, profileBody } from '../helpers/app.ts';
 import { createTestServices, type TestServices } from '../helpers/services.ts';
 
 /** The listing rules, straight through the service over in-memory ports (no HTTP). */
@@ -62,5 +62,48 @@ describe('listing service', () => {
       'validation_failed',
     );
     expect((await t.store.listings.findById(listing.id))?.version).toBe(1);
+  });
+
+  it('writes nothing for an edit that changes nothing: same version, nothing announced', async () => {
+    const recruiter = await t.viewer('recruiter');
+    const body = listingBody();
+    const listing = await t.services.listings.create(recruiter, body);
+    t.announced.length = 0;
+    const edits = [
+      {},
+      { title: `  ${listing.title}  ` }, // the same once trimmed
+      { requiredSkills: body.requiredSkills },
+      { version: 1 },
+      { salary: { ...listing.salary } },
+    ];
+    for (const edit of edits) {
+      const answer = await t.services.listings.update(recruiter, listing.id, edit as never);
+      expect(answer.version, JSON.stringify(edit)).toBe(1);
+    }
+    expect(t.announced).toEqual([]);
+    const stored = await t.store.listings.findById(listing.id);
+    expect(stored).toMatchObject({ version: 1, updatedAt: listing.updatedAt });
+    // A stale version is still refused, change or not; a real change still lands.
+    await t.services.listings.update(recruiter, listing.id, { title: 'Renamed' });
+    expect(await code(t.services.listings.update(recruiter, listing.id, { version: 1 }))).toBe(
+      'version_conflict',
+    );
+    expect(t.announced).toEqual([`listing ${listing.id} v2`]);
+  });
+
+  it('writes nothing when a profile is saved as it is', async () => {
+    const candidate = await t.viewer('candidate');
+    const body = profileBody();
+    const first = await t.services.profiles.save(candidate, body as never);
+    t.announced.length = 0;
+    const again = await t.services.profiles.save(candidate, {
+      ...body,
+      headline: ` ${body.headline} `,
+    } as never);
+    expect(again).toMatchObject({ version: first.version, updatedAt: first.updatedAt });
+    expect(t.announced).toEqual([]);
+    const changed = await t.services.profiles.save(candidate, { ...body, yearsExperience: 9 } as never);
+    expect(changed.version).toBe(first.version + 1);
+    expect(t.announced).toEqual([`profile ${first.id} v${first.version + 1}`]);
   });
 });

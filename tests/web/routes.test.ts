@@ -30,12 +30,24 @@ describe('the route table', () => {
     const pages = (paths: string[]) =>
       paths.map((path) => [routeFor(path).route.name, routeFor(path).params]);
     expect(
-      pages(['/', '/jobs/l1', '/recruiter/listings/new', '/recruiter/listings/l2/edit', '/nowhere']),
+      pages([
+        '/',
+        '/jobs/l1',
+        '/recruiter/listings/new',
+        '/recruiter/listings/l2/edit',
+        '/recruiter/listings/l3/applications',
+        '/applications',
+        '/unsubscribe',
+        '/nowhere',
+      ]),
     ).toEqual([
       ['search', {}],
       ['posting', { id: 'l1' }],
       ['listing-new', {}],
       ['listing-edit', { id: 'l2' }],
+      ['listing-applications', { id: 'l3' }],
+      ['applications', {}],
+      ['unsubscribe', {}],
       ['not-found', {}],
     ]);
   });
@@ -57,9 +69,14 @@ describe('the route table', () => {
     const openTo = (role: Parameters<typeof mayOpen>[1]) =>
       ROUTES.filter((route) => route.nav && mayOpen(route, role)).map((route) => route.nav);
     expect(openTo(null)).toEqual(['Jobs', 'About']);
-    expect(openTo('candidate')).toEqual(['Jobs', 'Recommended', 'Profile', 'About']);
+    expect(openTo('candidate')).toEqual(['Jobs', 'Recommended', 'Saved', 'Applications', 'Profile', 'About']);
     expect(openTo('recruiter')).toEqual(['Jobs', 'My listings', 'About']);
     expect(openTo('admin')).toEqual(['Jobs', 'Admin', 'About']);
     expect(mayOpen(routeFor('/recruiter/listings/l2/candidates').route, 'candidate')).toBe(false);
+    expect(mayOpen(routeFor('/recruiter/listings/l2/applications').route, 'candidate')).toBe(false);
+    expect(mayOpen(routeFor('/applications').route, 'recruiter')).toBe(false);
+    // The link in an email works signed out: the signed token is the proof.
+    expect(mayOpen(routeFor('/unsubscribe').route, null)).toBe(true);
+    expect(mayOpen(routeFor('/notifications').route, null)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { SkillRef } from '../../domain/skill-ref.ts';
 import { AppError } from '../../errors.ts';
 import type { EmploymentType, Listing, ListingStatus, RemotePolicy, Seniority } from '../store/port.ts';
-import { plainTextOfMarkdown } from './plain-text.ts';
+import { plainTextOfMarkdown } from '../../posting-text.ts';
 import { areasCovered } from '../../shared/regions.ts';
 import {
   FACET_NAMES,

@@ -36,3 +36,18 @@ export async function focusedHeading(page: Page): Promise<string | null> {
     document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null,
   );
 }
+
+/** Logs in through the log-in page and waits for `next`, where it sends the user. */
+export async function logInInBrowser(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  next: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+}

@@ -1,6 +1,21 @@
 import type {
   AdminOperation,
+  ApplicantsAnswer,
+  ApplicationChange,
+  ApplicationStage,
   AuthAnswer,
+  CandidateApplication,
+  CompanyApplication,
+  EmailSettings,
+  Invitation,
+  MarkReadAnswer,
+  MyApplicationsAnswer,
+  NotificationsAnswer,
+  OutboxAnswer,
+  OutboxStatus,
+  SavedAnswer,
+  SavedMark,
+  UnsubscribeAnswer,
   CandidatesAnswer,
   ExtractedSkill,
   ListPage,
@@ -186,6 +201,8 @@ export interface BandQuery {
   currency?: string;
 }
 
+const listingPath = (id: string) => `/api/listings/${encodeURIComponent(id)}`;
+
 /** The typed surface of the HTTP API (DESIGN.md §2a). */
 export const api = {
   async signup(input: SignupInput): Promise<PublicUser> {
@@ -240,9 +257,61 @@ export const api = {
   salaryBand: async (query: BandQuery, signal?: AbortSignal) =>
     (await request<{ band: SalaryBand }>('GET', '/api/salary-bands', { query: { ...query }, signal })).band,
 
+  saved: (page: number) => request<SavedAnswer>('GET', '/api/me/saved', { query: { page } }),
+  save: async (listingId: string) =>
+    (await request<{ saved: SavedMark }>('PUT', `/api/me/saved/${encodeURIComponent(listingId)}`)).saved,
+  unsave: (listingId: string) => request<void>('DELETE', `/api/me/saved/${encodeURIComponent(listingId)}`),
+
+  apply: async (listingId: string, note: string) =>
+    (
+      await request<{ application: CandidateApplication }>('POST', `${listingPath(listingId)}/applications`, {
+        body: { note },
+      })
+    ).application,
+  myApplications: (page: number) =>
+    request<MyApplicationsAnswer>('GET', '/api/me/applications', { query: { page } }),
+  withdraw: async (applicationId: string) =>
+    (
+      await request<{ application: CandidateApplication }>(
+        'POST',
+        `/api/me/applications/${encodeURIComponent(applicationId)}/withdraw`,
+      )
+    ).application,
+  applicants: (listingId: string, query: { stage?: ApplicationStage | null; page: number }) =>
+    request<ApplicantsAnswer>('GET', `${listingPath(listingId)}/applications`, { query }),
+  changeApplication: async (applicationId: string, change: ApplicationChange) =>
+    (
+      await request<{ application: CompanyApplication }>(
+        'PATCH',
+        `/api/applications/${encodeURIComponent(applicationId)}`,
+        { body: change },
+      )
+    ).application,
+  invite: async (listingId: string, profileId: string, message: string) =>
+    (
+      await request<{ invitation: Invitation }>('POST', `${listingPath(listingId)}/invitations`, {
+        body: { profileId, message },
+      })
+    ).invitation,
+
+  notifications: (query: { page: number; limit?: number }, signal?: AbortSignal) =>
+    request<NotificationsAnswer>('GET', '/api/me/notifications', { query, signal }),
+  /** Marks these notifications read, or all of them without `ids`. */
+  markRead: (ids?: string[]) =>
+    request<MarkReadAnswer>('POST', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
+  emailSettings: async () =>
+    (await request<{ email: EmailSettings }>('GET', '/api/me/notification-settings')).email,
+  saveEmailSettings: async (email: Partial<EmailSettings>) =>
+    (await request<{ email: EmailSettings }>('PUT', '/api/me/notification-settings', { body: { email } }))
+      .email,
+  unsubscribe: (token: string) =>
+    request<UnsubscribeAnswer>('POST', '/api/unsubscribe', { query: { token } }),
+
   queues: () => request<QueuesAnswer>('GET', '/api/admin/queues'),
   startOperation: (kind: 'reindex' | 'rematch') =>
     request<{ operation: AdminOperation }>('POST', `/api/admin/${kind}`),
   operation: (id: string) =>
     request<{ operation: AdminOperation }>('GET', `/api/admin/operations/${encodeURIComponent(id)}`),
+  outbox: (query: { status?: OutboxStatus | null; page: number }) =>
+    request<OutboxAnswer>('GET', '/api/admin/emails', { query }),
 };

@@ -89,6 +89,20 @@ export function salaryRange(salary: {
 }
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const dayFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
+const momentFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A calendar day, "Dec 2, 2026"; empty for an unreadable date. */
+export function day(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : dayFormat.format(time);
+}
+
+/** A day and time, "Dec 2, 2026, 1:50 AM"; empty for an unreadable date. */
+export function moment(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : momentFormat.format(time);
+}
 
 export function ago(iso: string): string {
   const days = Math.round((Date.parse(iso) - Date.now()) / 86_400_000);

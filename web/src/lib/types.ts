@@ -5,8 +5,11 @@
  */
 import type { Static } from 'typebox';
 import type {
+  ApplicationStage,
+  EmailTopic,
   EmploymentType,
   ListingStatus,
+  NotificationKind,
   RemotePolicy,
   Role,
   SalaryPeriod,
@@ -27,10 +30,33 @@ import type {
 import type { SearchResponse } from '../../../server/schemas/search.ts';
 import type { ListingAnswer, ListingCreateBody, ListingPatchBody } from '../../../server/schemas/listing.ts';
 import type { ProfileAnswer, ProfileBody } from '../../../server/schemas/profile.ts';
+import type {
+  ApplicationChangeBody,
+  CandidateApplication,
+  CandidateApplicationsPage,
+  CompanyApplication,
+  CompanyApplicationsPage,
+  InvitationResponse,
+  MarkReadResponse,
+  Notification as NotificationSchema,
+  NotificationSettings,
+  NotificationsPage,
+  OutboxPage,
+  OutboxQuery,
+  SavedPage,
+  SavedResponse,
+  StageChange as StageChangeSchema,
+  UnsubscribeResponse,
+} from '../../../server/schemas/hiring.ts';
 
 export type {
+  ApplicationStage,
+  CandidateApplication,
+  CompanyApplication,
+  EmailTopic,
   EmploymentType,
   ListingStatus,
+  NotificationKind,
   Location,
   PublicUser,
   RemotePolicy,
@@ -73,6 +99,28 @@ export type CandidatesAnswer = Static<typeof CandidatesResponse>;
 export type CandidateMatch = CandidatesAnswer['items'][number];
 
 export type SkillSuggestion = SkillRef;
+
+/** What a signed-in candidate did with a posting: saved it, applied to it (search hits and the posting). */
+export type ListingViewer = NonNullable<Listing['viewer']>;
+export type StageChange = Static<typeof StageChangeSchema>;
+export type ApplicationChange = Static<typeof ApplicationChangeBody>;
+export type MyApplicationsAnswer = Static<typeof CandidateApplicationsPage>;
+export type ApplicantsAnswer = Static<typeof CompanyApplicationsPage>;
+/** Applications per stage; stages with none are left out. */
+export type StageCounts = ApplicantsAnswer['counts'];
+export type SavedAnswer = Static<typeof SavedPage>;
+export type SavedPosting = SavedAnswer['items'][number];
+export type SavedMark = Static<typeof SavedResponse>['saved'];
+export type Invitation = Static<typeof InvitationResponse>['invitation'];
+/** An in-app notification (the layout's short-lived messages are `Notice`s). */
+export type InboxNotification = Static<typeof NotificationSchema>;
+export type NotificationsAnswer = Static<typeof NotificationsPage>;
+export type MarkReadAnswer = Static<typeof MarkReadResponse>;
+export type EmailSettings = Static<typeof NotificationSettings>['email'];
+export type UnsubscribeAnswer = Static<typeof UnsubscribeResponse>;
+export type OutboxAnswer = Static<typeof OutboxPage>;
+export type OutboxEmail = OutboxAnswer['items'][number];
+export type OutboxStatus = NonNullable<Static<typeof OutboxQuery>['status']>;
 
 /** Mirrors server/routes/admin.ts, whose schemas are not exported. */
 export interface QueueCounts {

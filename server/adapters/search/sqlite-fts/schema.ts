@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../errors.ts';
 import { FILTER_NAMES } from '../../../shared/search-filters.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 /**
  * The embedded engine's tables, and the version of what they hold. The index is derived data (the
@@ -121,12 +122,12 @@ export function openSearchTables(db: Database.Database, tables: SearchTables): {
   // keep their caches.
   if (!isCurrent(db, tables)) {
     // Checked again under the lock: of two processes opening an old file at once, one recreates.
-    db.transaction(() => {
+    writeTransaction(db, () => {
       if (isCurrent(db, tables)) return;
       dropTables(db, tables);
       createTables(db, tables);
       created = true;
-    }).immediate();
+    })();
   }
   // Written only when it differs, for the same reason.
   const { fts } = tables;

@@ -6,6 +6,7 @@ import { docFactsOf, type DocFacts } from './doc-table.ts';
 import { COLUMNS, MERGE_PAGES } from './schema.ts';
 import { placeholderTerm, type TextAnalyzer } from './text-analyzer.ts';
 import type { RowChange } from './word-groups.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 /**
  * Writes of the embedded engine. Each runs in a transaction of its own and then brings the shared
@@ -52,7 +53,7 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
     ];
   }
 
-  const writeDocuments = db.transaction((batch: ListingDocument[]) => {
+  const writeDocuments = writeTransaction(db, (batch: ListingDocument[]) => {
     const written: { rid: number; facts: DocFacts; columns: string[] }[] = [];
     for (const doc of batch) {
       const existing = selectExisting.get(doc.id) as { rid: number; version: number } | undefined;
@@ -86,7 +87,7 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
     return written;
   });
 
-  const deleteDocuments = db.transaction((ids: string[]) => {
+  const deleteDocuments = writeTransaction(db, (ids: string[]) => {
     const removed: number[] = [];
     for (const id of ids) {
       const existing = selectExisting.get(id) as { rid: number } | undefined;
@@ -99,7 +100,7 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
     return removed;
   });
 
-  const clearAll = db.transaction(() => {
+  const clearAll = writeTransaction(db, () => {
     db.prepare(`DELETE FROM ${docs}`).run();
     db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });

@@ -6,6 +6,7 @@ import { APPLICATION_STAGES } from '../../../shared/vocabulary.ts';
 import type { Application, ApplicationStage, ApplicationStore, CompanyNote, StageChange } from '../port.ts';
 import type { DeliveryWriter } from './deliveries.ts';
 import { isUniqueViolation, now, pageOf, placeholders } from './rows.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface ApplicationRow {
   id: string;
@@ -74,7 +75,7 @@ export function createApplicationStore(
       const at = now();
       const timeline: StageChange[] = [{ stage: 'applied', at, by: 'candidate' }];
       try {
-        db.transaction(() => {
+        writeTransaction(db, () => {
           insert.run(
             id,
             input.listingId,
@@ -157,7 +158,7 @@ export function createApplicationStore(
       return rows.map(applicationFromRow);
     },
     async update(id, change, expectedVersion, delivery) {
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const row = byId.get(id);
         if (!row) throw notFound('Application');
         if (expectedVersion !== undefined && expectedVersion !== row.version) {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { conflict } from '../../../errors.ts';
 import type { Company, CompanyStore } from '../port.ts';
 import { isUniqueViolation, now } from './rows.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface CompanyRow {
   id: string;
@@ -40,7 +41,7 @@ export function createCompanyStore(db: Database.Database): CompanyStore {
       }
     },
     async findOrCreate(name) {
-      return db.transaction((): Company => {
+      return writeTransaction(db, (): Company => {
         // The name column is COLLATE NOCASE: one company per name in any casing.
         const existing = db.prepare<[string], CompanyRow>('SELECT * FROM companies WHERE name = ?').get(name);
         return existing ? companyFromRow(existing) : insertCompany(name);

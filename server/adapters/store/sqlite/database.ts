@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS, writeTransaction } from '../../sqlite-writes.ts';
 
 /** Shipped beside this module and read when a database opens, so a schema change is one new file. */
 const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -47,9 +48,11 @@ export function readMigrations(directory: string = MIGRATIONS_DIRECTORY): Migrat
 
 /** Applies, each in its own transaction, the migrations numbered above the database's `user_version`. */
 export function migrate(db: Database.Database, migrations: Migration[] = readMigrations()): void {
-  const applied = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of migrations.slice(applied)) {
-    db.transaction(() => {
+  const applied = () => db.pragma('user_version', { simple: true }) as number;
+  for (const migration of migrations.slice(applied())) {
+    // Checked again under the write lock: of two processes opening an old file at once, one migrates.
+    writeTransaction(db, () => {
+      if (applied() >= migration.number) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.number}`);
     })();
@@ -62,7 +65,7 @@ export function openSqliteDatabase(file: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   migrate(db);
   return db;
 }

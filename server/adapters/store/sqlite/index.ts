@@ -14,6 +14,7 @@ import { createProfileStore } from './profiles.ts';
 import { createRefreshTokenStore } from './refresh-tokens.ts';
 import { createSavedListingStore } from './saved-listings.ts';
 import { createUserStore } from './users.ts';
+import { withBusyAsUnavailable, writeTransaction } from '../../sqlite-writes.ts';
 
 export { openSqliteDatabase };
 
@@ -31,24 +32,28 @@ export interface SqliteStore extends Store {
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = openSqliteDatabase(options.file);
   const writeDelivery = createDeliveryWriter(db);
+  // A file another process keeps locked past the busy timeout answers 503 "try again", never a 500.
+  const guard = withBusyAsUnavailable;
   return {
     kind: 'sqlite',
     db,
-    users: createUserStore(db),
-    companies: createCompanyStore(db),
-    listings: createListingStore(db, writeDelivery),
-    profiles: createProfileStore(db),
-    refreshTokens: createRefreshTokenStore(db),
-    matches: createMatchStore(db),
-    documents: createDocumentStore(db),
-    saved: createSavedListingStore(db),
-    applications: createApplicationStore(db, writeDelivery),
-    invitations: createInvitationStore(db, writeDelivery),
-    notifications: createNotificationStore(db),
-    outbox: createOutboxStore(db),
-    async deliver(delivery) {
-      db.transaction(() => writeDelivery(delivery))();
-    },
+    users: guard(createUserStore(db)),
+    companies: guard(createCompanyStore(db)),
+    listings: guard(createListingStore(db, writeDelivery)),
+    profiles: guard(createProfileStore(db)),
+    refreshTokens: guard(createRefreshTokenStore(db)),
+    matches: guard(createMatchStore(db)),
+    documents: guard(createDocumentStore(db)),
+    saved: guard(createSavedListingStore(db)),
+    applications: guard(createApplicationStore(db, writeDelivery)),
+    invitations: guard(createInvitationStore(db, writeDelivery)),
+    notifications: guard(createNotificationStore(db)),
+    outbox: guard(createOutboxStore(db)),
+    deliver: guard({
+      async deliver(delivery: Parameters<Store['deliver']>[0]) {
+        writeTransaction(db, () => writeDelivery(delivery))();
+      },
+    }).deliver,
     async ping() {
       db.prepare('SELECT 1').get();
     },

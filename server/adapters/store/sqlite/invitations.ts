@@ -4,6 +4,7 @@ import { conflict } from '../../../errors.ts';
 import type { Invitation, InvitationStore } from '../port.ts';
 import type { DeliveryWriter } from './deliveries.ts';
 import { isUniqueViolation, now, placeholders } from './rows.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface InvitationRow {
   id: string;
@@ -51,7 +52,7 @@ export function createInvitationStore(db: Database.Database, writeDelivery: Deli
         createdAt: now(),
       };
       try {
-        db.transaction(() => {
+        writeTransaction(db, () => {
           insert.run(
             invitation.id,
             invitation.listingId,

@@ -7,6 +7,7 @@ import { isUniqueViolation, now, pageOf, sourceOf } from './rows.ts';
 import { createVersionedTable, type ColumnFilter } from './versioned-entity.ts';
 import type { DeliveryWriter } from './deliveries.ts';
 import { withListingDefaults } from '../../../domain/listing.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface ListingRow {
   id: string;
@@ -112,7 +113,7 @@ export function createListingStore(db: Database.Database, writeDelivery: Deliver
       return listings.findManyByIds(ids);
     },
     async update(id, patch, expectedVersion, delivery) {
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const current = findListing(id);
         const next: Listing = {
           ...current,
@@ -124,7 +125,7 @@ export function createListingStore(db: Database.Database, writeDelivery: Deliver
       })();
     },
     async delete(id) {
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const current = listings.findById(id);
         if (!current) return false;
         listings.writeNextVersion(current, { deleted_at: now() });

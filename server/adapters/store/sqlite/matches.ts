@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MatchRecord, MatchStore } from '../port.ts';
 import { pageOf } from './rows.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface MatchRow {
   listing_id: string;
@@ -74,7 +75,7 @@ export function createMatchStore(db: Database.Database): MatchStore {
     version: number,
     records: MatchRecord[],
   ): boolean {
-    return db.transaction(() => {
+    return writeTransaction(db, () => {
       const state = matchState.get(side, entityId);
       if (state && state.version > version) return false;
       const keep = new Set(
@@ -100,7 +101,7 @@ export function createMatchStore(db: Database.Database): MatchStore {
     },
     async placeListingInRecommendations(listingId, records, previous) {
       // Only what changed is written: a listing rematched at the same version rewrites nothing.
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const keep = new Set(records.map((record) => record.profileId));
         for (const profileId of previous) {
           if (!keep.has(profileId)) deletePair.run('profile', listingId, profileId);
@@ -132,7 +133,7 @@ export function createMatchStore(db: Database.Database): MatchStore {
       );
     },
     async deleteForListing(listingId, listingVersion) {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const state = matchState.get('listing', listingId);
         db.prepare('DELETE FROM matches WHERE listing_id = ?').run(listingId);
         saveMatchState.run('listing', listingId, Math.max(state?.version ?? 0, listingVersion));

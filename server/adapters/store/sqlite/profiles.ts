@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Profile, ProfileData, ProfileStore, SourceKey } from '../port.ts';
 import { now, sourceOf } from './rows.ts';
 import { createVersionedTable, type ColumnFilter } from './versioned-entity.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 interface ProfileRow {
   id: string;
@@ -86,7 +87,7 @@ export function createProfileStore(db: Database.Database): ProfileStore {
       return profiles.findManyByIds(ids);
     },
     async save(userId, data, expectedVersion) {
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const current = profileByUser.get(userId);
         // An expected version guards a rewrite; the first save has nothing to guard.
         if (current) profiles.writeNextVersion(current, dataColumns(data), expectedVersion);

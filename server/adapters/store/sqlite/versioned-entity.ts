@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { versionConflict } from '../../../errors.ts';
 import type { LagKind, SourceKey, UpsertOutcome } from '../port.ts';
 import { now, rowsByIds } from './rows.ts';
+import { writeTransaction } from '../../sqlite-writes.ts';
 
 /** Listings and profiles: every write bumps `version`. */
 export interface VersionedRow {
@@ -82,7 +83,7 @@ export function createVersionedTable<Row extends VersionedRow, Entity, Kind exte
     source: SourceKey,
     upsert: SourceUpsert<Row>,
   ): { entity: Entity; outcome: UpsertOutcome } {
-    return db.transaction(() => {
+    return writeTransaction(db, () => {
       const row = bySource.get(source.source, source.sourceId);
       if (!row) return { entity: findById(upsert.insert())!, outcome: 'created' as const };
       if (upsert.unchanged(row)) return { entity: fromRow(row), outcome: 'unchanged' as const };
