@@ -75,6 +75,8 @@ export async function startRedis(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
 
   async function start() {
+    // Already running: a second spawn would orphan this one (a hook that restarts "just in case").
+    if (child && child.exitCode === null && child.signalCode === null) return;
     child = spawn(
       'redis-server',
       [
