@@ -1,5 +1,7 @@
-# One image for both production processes: `npx tsx server/main.ts` (API and web UI, the default
-# command) and `npx tsx workers/main.ts` (queue processors). docker-compose.yml runs one of each.
+# One image for both production processes: `node --import tsx server/main.ts` (API and web UI, the
+# default command) and `node --import tsx workers/main.ts` (queue processors). docker-compose.yml runs
+# one of each. Node itself is PID 1's child (compose's `init: true`): no npm, npx or shell in between,
+# and tsx as a loader rather than a wrapper process, so SIGTERM reaches the app's shutdown handlers.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -27,4 +29,4 @@ COPY --from=build --chown=node:node /app/dist/web ./dist/web
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["npx", "tsx", "server/main.ts"]
+CMD ["node", "--import", "tsx", "server/main.ts"]

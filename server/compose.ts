@@ -4,7 +4,8 @@ import { createAdapters, type Adapters } from './adapters/index.ts';
 import type { Config } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueueChangeFeed } from './services/changes.ts';
-import { RECONCILE_EVERY_MS, SALARY_BANDS_EVERY_MS } from './adapters/queue/jobs.ts';
+import { SALARY_BANDS_EVERY_MS } from './adapters/queue/jobs.ts';
+import { currentRequestId } from './request-scope.ts';
 import { createProcessors } from '../workers/processors/index.ts';
 import { createServices, type ServiceDeps } from './services/index.ts';
 import { instrumentProcessors } from '../workers/processors/instrumented.ts';
@@ -40,13 +41,24 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     { info: (m) => bootLog.push(m), warn: (m) => bootLog.push(m) },
     { observeCall: metrics.observeCall },
   );
+  // Set once the app (and its logger) exists; no request can announce a write before that.
+  const late: { log?: FastifyInstance['log'] } = {};
+  const changes = createQueueChangeFeed(adapters.queue, {
+    onEnqueueFailure({ job, jobId, error }) {
+      metrics.enqueueFailures.inc({ queue: job });
+      late.log?.warn(
+        { queue: job, jobId, reqId: currentRequestId(), err: error },
+        'enqueue failed after the write committed; the reconcile sweep will enqueue it',
+      );
+    },
+  });
   const services = createServices({
     config,
     store: adapters.store,
     search: adapters.search,
     queue: adapters.queue,
     mailer: adapters.mailer,
-    changes: createQueueChangeFeed(adapters.queue),
+    changes,
     ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
   });
   const app = await buildApp({
@@ -60,6 +72,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  late.log = app.log;
   for (const line of bootLog) app.log.info(line);
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
@@ -69,9 +82,27 @@ export async function createBackboard(config: Config, options: BackboardOptions 
       log: app.log.child({ component: 'jobs' }),
     });
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
-    await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
-    await adapters.queue.schedule('salary-bands', { reason: 'schedule' }, SALARY_BANDS_EVERY_MS);
   }
+  // The sweep's schedule: the in-process queue runs it here; with BullMQ it lives in Redis, where every
+  // API and workers process registers it (again after each reconnect, see the adapter). The API also
+  // re-asserts it on a local timer, so a Redis emptied without a reconnect being seen gets it back
+  // within one interval; while Redis is away each attempt logs a warning and the next one lands.
+  // The salary bands are carried forward to the day they are computed, so a quiet board recomputes too.
+  const schedules = () =>
+    Promise.all([
+      adapters.queue.schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs),
+      adapters.queue.schedule('salary-bands', { reason: 'schedule' }, SALARY_BANDS_EVERY_MS),
+    ]);
+  await schedules();
+  const reassertSchedule =
+    adapters.queue.kind === 'bullmq'
+      ? setInterval(() => {
+          schedules().catch((error: Error) =>
+            app.log.warn({ err: error }, 'could not re-assert the schedules; will retry'),
+          );
+        }, config.reconcileEveryMs)
+      : undefined;
+  reassertSchedule?.unref();
   // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
   // batch a minute), before seeding, which indexes its own listings.
   if (adapters.listingsToReindex > 0) await app.services.admin.start('reindex');
@@ -100,6 +131,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     app,
     adapters,
     async close() {
+      clearInterval(reassertSchedule);
       await app.close();
       await adapters.close();
     },

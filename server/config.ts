@@ -15,6 +15,8 @@ const EnvSchema = Type.Object({
   MONGODB_URI: Type.Optional(Type.String({ pattern: '^mongodb(\\+srv)?://' })),
   MEILI_HOST: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
   MEILI_INDEX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', default: 'listings' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -28,6 +30,7 @@ const EnvSchema = Type.Object({
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'backboard' }),
   JOB_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
+  RECONCILE_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   ACCESS_TOKEN_TTL: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   REFRESH_REUSE_GRACE: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
@@ -53,7 +56,11 @@ export interface Config {
   readonly dataDir: string;
   readonly mongodbUri: string | undefined;
   readonly meiliHost: string | undefined;
+  /** Only to look up the default admin key when MEILI_API_KEY is unset; never sent with requests. */
   readonly meiliMasterKey: string | undefined;
+  /** The key sent with every Meilisearch request (scoped, or the default admin key). */
+  readonly meiliApiKey: string | undefined;
+  readonly meiliTimeoutMs: number;
   readonly meiliIndex: string;
   readonly redisUrl: string | undefined;
   readonly jwtSecret: string;
@@ -65,6 +72,8 @@ export interface Config {
   readonly workerConcurrency: number;
   /** How long a worker holds a job before another may take it over as stalled (a crashed worker). */
   readonly jobLockMs: number;
+  /** How often the reconcile sweep runs (and the API re-asserts its schedule in Redis). */
+  readonly reconcileEveryMs: number;
   /** Redis key prefix of the BullMQ queues (one Redis can host several deployments). */
   readonly queuePrefix: string;
   readonly accessTokenTtlSeconds: number;
@@ -171,6 +180,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: env.MONGODB_URI,
     meiliHost: env.MEILI_HOST,
     meiliMasterKey: env.MEILI_MASTER_KEY,
+    meiliApiKey: env.MEILI_API_KEY,
+    meiliTimeoutMs: env.MEILI_TIMEOUT_MS,
     meiliIndex: env.MEILI_INDEX,
     redisUrl: env.REDIS_URL,
     jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
@@ -180,6 +191,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLockMs: env.JOB_LOCK_MS,
+    reconcileEveryMs: env.RECONCILE_INTERVAL_MS,
     queuePrefix: env.QUEUE_PREFIX,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,

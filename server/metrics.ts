@@ -29,6 +29,8 @@ export interface Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   readonly jobDuration: Histogram<'queue' | 'outcome'>;
   readonly jobFailures: Counter<'queue'>;
+  /** Jobs a committed write could not enqueue (the reconcile sweep enqueues them later). */
+  readonly enqueueFailures: Counter<'queue'>;
   readonly observeCall: CallObserver;
   /** Queue depth by queue and state is read from this queue on each scrape. */
   watchQueue(queue: CountedQueue): void;
@@ -76,6 +78,13 @@ export function createMetrics(options: { onCollectError?: (error: Error) => void
     registers,
   });
 
+  const enqueueFailures = new Counter({
+    name: 'backboard_enqueue_failures_total',
+    help: 'Jobs a committed write could not enqueue, by queue (the reconcile sweep enqueues them later)',
+    labelNames: ['queue'] as const,
+    registers,
+  });
+
   let watched: CountedQueue | undefined;
   const onCollectError = options.onCollectError ?? (() => {});
   new Gauge({
@@ -104,6 +113,7 @@ export function createMetrics(options: { onCollectError?: (error: Error) => void
     httpDuration,
     jobDuration,
     jobFailures,
+    enqueueFailures,
     observeCall(port, { operation, adapter, seconds, ok }) {
       callDuration[port].observe({ operation, adapter, outcome: ok ? 'ok' : 'error' }, seconds);
     },

@@ -5,10 +5,11 @@ import { loadSalaryReferenceSamples } from '../server/seed/salary-reference.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import errorsPlugin from '../server/plugins/errors.ts';
 import metricsPlugin from '../server/plugins/metrics.ts';
-import { RECONCILE_EVERY_MS, SALARY_BANDS_EVERY_MS } from '../server/adapters/queue/jobs.ts';
+import { SALARY_BANDS_EVERY_MS } from '../server/adapters/queue/jobs.ts';
 import { createProcessors } from './processors/index.ts';
 import { createServices } from '../server/services/index.ts';
 import { instrumentProcessors, type JobLog } from './processors/instrumented.ts';
+import { closeOnSignals } from './shutdown.ts';
 
 /** One JSON line per job event, like the API's pino lines, so both can be searched by `reqId`. */
 const jobLog: JobLog = {
@@ -61,21 +62,14 @@ async function main(): Promise<void> {
     ? await serveMetrics(config, metrics, config.workersMetricsPort)
     : undefined;
   if (metricsServer) log.info(`metrics on http://${config.host}:${config.workersMetricsPort}/metrics`);
-  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, RECONCILE_EVERY_MS);
+  await adapters.queue.schedule('reconcile', { reason: 'schedule' }, config.reconcileEveryMs);
   await adapters.queue.schedule('salary-bands', { reason: 'schedule' }, SALARY_BANDS_EVERY_MS);
   log.info(`consuming with concurrency ${config.workerConcurrency}`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info(`${signal}: letting running jobs finish`);
+  closeOnSignals(async () => {
     await metricsServer?.close();
     await adapters.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  }, log);
 }
 
 await main();

@@ -106,7 +106,9 @@ export async function createAdapters(
       search = createMeiliSearchIndex({
         host: config.meiliHost as string,
         indexUid: config.meiliIndex,
-        ...(config.meiliMasterKey ? { apiKey: config.meiliMasterKey } : {}),
+        requestTimeoutMs: config.meiliTimeoutMs,
+        ...(config.meiliApiKey ? { apiKey: config.meiliApiKey } : {}),
+        ...(config.meiliMasterKey ? { masterKey: config.meiliMasterKey } : {}),
         vocabulary: searchVocabulary(),
       });
       log.info('search: Meilisearch');

@@ -1,4 +1,4 @@
-import type { JobQueue } from '../adapters/queue/port.ts';
+import type { EnqueueOptions, JobQueue } from '../adapters/queue/port.ts';
 import {
   OUTBOX_DEBOUNCE_MS,
   salaryBandsJob,
@@ -31,16 +31,52 @@ function requestIdField(): { requestId?: string } {
   return requestId ? { requestId } : {};
 }
 
-/** Turns each write announced by the services into its jobs. */
-export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFeed {
+/** One job a committed write could not enqueue; the reconcile sweep enqueues it later. */
+export interface EnqueueFailure {
+  job: string;
+  jobId: string;
+  error: Error;
+}
+
+export interface QueueChangeFeedOptions {
+  /** Told of each lost enqueue (metrics and a log line); defaults to ignoring it. */
+  onEnqueueFailure?: (failure: EnqueueFailure) => void;
+}
+
+/**
+ * Turns each write announced by the services into its jobs. Best-effort: the write has committed
+ * when this runs, so a queue outage (Redis away) must neither fail the request — a client that
+ * retried would create a duplicate — nor lose the work: each failed enqueue is reported and the
+ * reconcile sweep, which finds every lagging version in the store, enqueues it once the queue is back.
+ */
+export function createQueueChangeFeed(
+  queue: JobQueue<BackboardJobs>,
+  options: QueueChangeFeedOptions = {},
+): ChangeFeed {
+  const report = options.onEnqueueFailure ?? (() => {});
+  async function enqueue<Name extends keyof BackboardJobs & string>(
+    name: Name,
+    data: BackboardJobs[Name],
+    enqueueOptions: EnqueueOptions,
+  ): Promise<void> {
+    try {
+      await queue.enqueue(name, data, enqueueOptions);
+    } catch (error) {
+      report({
+        job: name,
+        jobId: enqueueOptions.jobId,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+    }
+  }
   return {
     async listingChanged(listing) {
       const jobId = versionedJobId(listing.id, listing.version);
       const data = { listingId: listing.id, version: listing.version, ...requestIdField() };
       await Promise.all([
-        queue.enqueue('index', data, { jobId }),
-        queue.enqueue('match-listing', data, { jobId }),
-        queue.enqueue(
+        enqueue('index', data, { jobId }),
+        enqueue('match-listing', data, { jobId }),
+        enqueue(
           'salary-bands',
           { reason: `listing ${listing.id} changed` },
           salaryBandsJob(Date.now()),
@@ -48,7 +84,7 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
       ]);
     },
     async profileChanged(profile) {
-      await queue.enqueue(
+      await enqueue(
         'match-profile',
         { profileId: profile.id, version: profile.version, ...requestIdField() },
         { jobId: versionedJobId(profile.id, profile.version) },
@@ -56,7 +92,7 @@ export function createQueueChangeFeed(queue: JobQueue<BackboardJobs>): ChangeFee
     },
     async emailsQueued() {
       const window = Math.floor(Date.now() / OUTBOX_DEBOUNCE_MS);
-      await queue.enqueue(
+      await enqueue(
         'outbox',
         { reason: 'emails written', ...requestIdField() },
         { jobId: `outbox-${window}`, delayMs: OUTBOX_DEBOUNCE_MS },

@@ -8,7 +8,8 @@ import {
 } from '../../server/adapters/search/search-index.contract.ts';
 
 const host = process.env.MEILI_HOST;
-const apiKey = process.env.MEILI_MASTER_KEY;
+const masterKey = process.env.MEILI_MASTER_KEY;
+const apiKey = process.env.MEILI_API_KEY;
 
 if (!host) console.log('search contract: Meilisearch adapter skipped, MEILI_HOST is not set');
 
@@ -20,14 +21,17 @@ describe.runIf(!!host)('Meilisearch', () => {
     created.push(indexUid);
     return createMeiliSearchIndex({
       host: host!,
+      // As production runs it: the master key only finds the default admin key the requests carry.
       ...(apiKey ? { apiKey } : {}),
+      ...(masterKey ? { masterKey } : {}),
       indexUid,
       vocabulary: contractVocabulary(),
     });
   });
 
   afterAll(async () => {
-    const client = new Meilisearch({ host: host!, ...(apiKey ? { apiKey } : {}) });
+    const key = apiKey ?? masterKey;
+    const client = new Meilisearch({ host: host!, ...(key ? { apiKey: key } : {}) });
     for (const uid of created) await client.deleteIndex(uid).waitTask();
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and data folder. */
   start(): Promise<void>;
+  /** Stops it, forgets everything it held (as a restart without persistence does) and starts it again. */
+  restartEmpty(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startRedis(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
 
   async function start() {
+    // Already running: a second spawn would orphan this one (a hook that restarts "just in case").
+    if (child && child.exitCode === null && child.signalCode === null) return;
     child = spawn(
       'redis-server',
       [
@@ -111,6 +115,11 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     stop,
     start,
+    async restartEmpty() {
+      await stop();
+      for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+      await start();
+    },
     async dispose() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

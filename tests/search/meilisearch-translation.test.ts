@@ -1,4 +1,4 @@
-import type { SearchResponse } from 'meilisearch';
+import { MeilisearchApiError, MeilisearchRequestTimeOutError, type SearchResponse } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
 import {
   fromMeiliResponse,
@@ -9,7 +9,14 @@ import {
   toMeiliDocument,
   type MeiliListingDocument,
 } from '../../server/adapters/search/meilisearch.ts';
-import type { SearchQuery, SearchVocabulary } from '../../server/adapters/search/port.ts';
+import {
+  casingsOf,
+  defaultAdminKeyOf,
+  filterKeyOf,
+  meiliErrorToAppError,
+  meiliQueryText,
+} from '../../server/adapters/search/meilisearch-rules.ts';
+import type { ListingDocument, SearchQuery, SearchVocabulary } from '../../server/adapters/search/port.ts';
 import { AppError } from '../../server/errors.ts';
 
 function vocabulary(): SearchVocabulary {
@@ -31,18 +38,19 @@ function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
 }
 
 /**
- * A strict reader of the filter clauses this adapter writes, following Meilisearch's grammar for them:
- * `attribute = "literal"`, `attribute >= number`, `attribute IN ["literal", ...]`, where a backslash
- * inside a literal escapes the next character. Anything else (an extra operator, an unbalanced quote)
- * throws, so a value that escaped its quotes is caught.
+ * A strict reader of the filter clauses this adapter writes, following Meilisearch's filter parser
+ * (milli's filter-parser, v1.x): `attribute = "literal"`, `attribute >= number`,
+ * `attribute IN ["literal", ...]`, where inside a literal only `\"` is unescaped: any other backslash
+ * stays as it is (so `\\` is two backslashes to Meilisearch). Anything else (an extra operator, an
+ * unbalanced quote) throws, so a value that escaped its quotes is caught.
  */
 function readClause(clause: string): { attribute: string; operator: string; values: (string | number)[] } {
-  const tokens = clause.match(/"(?:\\[\s\S]|[^"\\])*"|>=|=|\[|\]|,|[A-Za-z]+|-?\d+(?:\.\d+)?|\S/g) ?? [];
+  const tokens = clause.match(/"(?:\\"|[^"])*"|>=|=|\[|\]|,|[A-Za-z]+|-?\d+(?:\.\d+)?|\S/g) ?? [];
   let at = 0;
   const next = () => tokens[at++];
   const literal = (token: string | undefined): string | number => {
     if (token?.startsWith('"') && token.endsWith('"') && token.length >= 2) {
-      return token.slice(1, -1).replace(/\\([\s\S])/g, '$1');
+      return token.slice(1, -1).replace(/\\"/g, '"');
     }
     if (token !== undefined && /^-?\d+(\.\d+)?$/.test(token)) return Number(token);
     throw new Error(`expected a literal, got ${token}`);
@@ -112,6 +120,7 @@ describe('meiliSettingsFor', () => {
         'remoteRegions',
         'salaryMaxUsd',
         'createdAt',
+        'companyKey',
       ],
       sortableAttributes: ['createdAt', 'salaryMaxUsd', 'salaryMinUsd', 'id'],
       displayedAttributes: ['*'],
@@ -129,20 +138,8 @@ describe('meiliSettingsFor', () => {
       faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
       pagination: { maxTotalHits: 100_000 },
       separatorTokens: ['|', '•', '·'],
-      nonSeparatorTokens: ['#', '+'],
-      dictionary: [
-        'ASP.NET Core',
-        'C#',
-        'C++',
-        'CI/CD',
-        'Node.js',
-        'asp.net',
-        'asp.net core',
-        'c#',
-        'c++',
-        'ci/cd',
-        'node.js',
-      ],
+      nonSeparatorTokens: [],
+      dictionary: [...['asp.net', 'c#', 'c++', 'ci/cd', 'node.js'].flatMap((word) => casingsOf(word))].sort(),
       synonyms: {
         go: ['golang'],
         golang: ['go'],
@@ -188,7 +185,7 @@ describe('meiliFilterFor', () => {
       'remote IN ["remote"]',
       'country IN ["DE", "FR"]',
       'employmentType IN ["full-time"]',
-      'company IN ["Acme"]',
+      `companyKey IN ["${Buffer.from('Acme').toString('hex')}"]`,
       'salaryMaxUsd >= 100000',
       'createdAt >= 1767225600000',
     ]);
@@ -210,21 +207,39 @@ describe('meiliFilterFor', () => {
     expect(meiliFilterFor({ skills: [], company: [] })).toEqual(['status = "open"']);
   });
 
-  it.each(HOSTILE_VALUES)('keeps the hostile value %j a single literal', (value) => {
-    const clauses = meiliFilterFor({ company: [value, 'Globex'], skills: [value] });
-    expect(clauses).toHaveLength(3);
+  it.each(HOSTILE_VALUES)('keeps the hostile value %j a single literal, or refuses it', (value) => {
+    const company = meiliFilterFor({ company: [value, 'Globex'] });
+    expect(readClause(company[1]!)).toEqual({
+      attribute: 'companyKey',
+      operator: 'IN',
+      values: [filterKeyOf(value), filterKeyOf('Globex')],
+    });
+    if (value.includes('\\')) {
+      // Meilisearch could not read it back: refused, not sent to silently match nothing.
+      expect(() => meiliFilterFor({ skills: [value] })).toThrow(AppError);
+      return;
+    }
+    const clauses = meiliFilterFor({ skills: [value] });
+    expect(clauses).toHaveLength(2);
     expect(readClause(clauses[0]!)).toEqual({ attribute: 'status', operator: '=', values: ['open'] });
     expect(readClause(clauses[1]!)).toEqual({ attribute: 'skillIds', operator: '=', values: [value] });
-    expect(readClause(clauses[2]!)).toEqual({
-      attribute: 'company',
-      operator: 'IN',
-      values: [value, 'Globex'],
-    });
   });
 
-  it('escapes backslashes before quotes', () => {
-    expect(meiliString('a\\"b')).toBe('"a\\\\\\"b"');
-    expect(meiliString('C:\\path')).toBe('"C:\\\\path"');
+  it('filters a company by its exact name: a key Meilisearch neither lower-cases nor trims', () => {
+    // Meilisearch normalises facet values (lower case, trimmed) before comparing them: `company = "ACME"`
+    // would match "Acme". The key of each spelling differs, and is what the document carries.
+    const keys = ['Acme', 'ACME', ' Acme', 'acme'].map(filterKeyOf);
+    expect(new Set(keys).size).toBe(4);
+    expect(keys.every((key) => /^[0-9a-f]*$/.test(key))).toBe(true);
+    const document = toMeiliDocument(listingDocument({ company: 'ACME' }));
+    expect(document.companyKey).toBe(filterKeyOf('ACME'));
+    expect(readClause(meiliFilterFor({ company: ['Acme'] })[1]!).values).not.toContain(document.companyKey);
+  });
+
+  it('escapes only the quote, the one escape Meilisearch reads', () => {
+    expect(meiliString('say "hi"')).toBe('"say \\"hi\\""');
+    expect(readClause(`id = ${meiliString('say "hi"')}`).values).toEqual(['say "hi"']);
+    expect(() => meiliString('C:\\path')).toThrow(AppError);
   });
 
   it('refuses numbers that are not finite', () => {
@@ -247,7 +262,7 @@ describe('meiliSearchRequestFor', () => {
         }),
       ),
     ).toEqual({
-      q: 'senior golang',
+      q: 'senior golang ',
       filter: ['status = "open"', 'remote IN ["remote"]'],
       facets: ['skillIds', 'company'],
       matchingStrategy: 'all',
@@ -350,36 +365,132 @@ describe('fromMeiliResponse', () => {
 });
 
 describe('toMeiliDocument', () => {
-  it('flattens skills into ids to filter on and names to search', () => {
-    const doc = toMeiliDocument({
-      id: 'l1',
-      title: 'Go Engineer',
-      description: 'Plain text.',
-      company: 'Acme',
-      companyId: 'c1',
-      skills: [
-        { id: 'go', name: 'Go' },
-        { id: 'kubernetes', name: 'Kubernetes' },
-      ],
-      seniority: 'senior',
-      remote: 'remote',
-      country: 'DE',
-      city: 'Berlin',
-      employmentType: 'full-time',
-      salaryMinUsd: 1,
-      visaSponsorship: true,
-      remoteRegions: ['eu'],
-      salaryMaxUsd: 2,
-      createdAt: 3,
-      updatedAt: 4,
-      status: 'open',
-      version: 5,
-    });
+  it('flattens skills into ids to filter on and names to search, and keys the company', () => {
+    const doc = toMeiliDocument(listingDocument());
     expect(doc).toMatchObject({
       skillIds: ['go', 'kubernetes'],
       skillNames: ['Go', 'Kubernetes'],
+      companyKey: filterKeyOf('Acme'),
       version: 5,
     });
     expect(doc).not.toHaveProperty('skills');
   });
 });
+
+describe('meiliQueryText (Meilisearch reads a trailing space as "the last word is finished")', () => {
+  it('keeps one trailing space, so "rust " is no prefix of "Rustworks" nor "c " of every c-word', () => {
+    expect(meiliQueryText('rust ')).toBe('rust ');
+    expect(meiliQueryText('  c   ')).toBe('c ');
+    expect(meiliQueryText('rust')).toBe('rust');
+    expect(meiliSearchRequestFor(query({ q: 'senior  go ' })).q).toBe('senior go ');
+  });
+
+  it('sends emoji as spaces: its tokenizer makes words of them, and "all" words must match', () => {
+    expect(meiliQueryText('rust 🦀 backend')).toBe('rust backend');
+    expect(meiliQueryText('🚀🚀')).toBe('');
+    expect(meiliQueryText('go👩‍💻')).toBe('go ');
+    expect(meiliQueryText('🇩🇪 go')).toBe('go');
+  });
+});
+
+describe('the dictionary and separators', () => {
+  const settings = meiliSettingsFor({
+    skills: [
+      { id: 'eda', name: 'Event-driven architecture', aliases: [] },
+      { id: 'dotnet-core', name: '.NET Core', aliases: [] },
+      { id: 'aspnet', name: 'ASP.NET', aliases: [] },
+      { id: 'nodejs', name: 'Node.js', aliases: [] },
+      { id: 'go', name: 'Go', aliases: [] },
+    ],
+  });
+
+  it('holds single words only: "architecture" or "core" alone stay ordinary words', () => {
+    expect(settings.dictionary!.every((entry) => !/\s/.test(entry))).toBe(true);
+    expect(settings.dictionary).not.toContain('core');
+  });
+
+  it('holds every usual casing, as Meilisearch matches it before lower-casing', () => {
+    for (const spelling of [
+      'ASP.NET',
+      'asp.net',
+      'Asp.Net',
+      'Node.JS',
+      'NODE.JS',
+      'node.js',
+      '.NET',
+      '.net',
+    ]) {
+      expect(settings.dictionary).toContain(spelling);
+    }
+  });
+
+  it('keeps no symbol from separating, so "Go!" and "#go" hold the word "go"', () => {
+    expect(settings.nonSeparatorTokens).toEqual([]);
+  });
+});
+
+describe('meiliErrorToAppError', () => {
+  const apiError = (status: number, code: string) =>
+    new MeilisearchApiError(new Response(null, { status }), {
+      message: 'bad',
+      code,
+      type: 'invalid_request',
+      link: '',
+    });
+
+  it('reports a 4xx answer as our fault (internal), not as the server being unavailable', () => {
+    const error = meiliErrorToAppError(apiError(400, 'invalid_search_filter'));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/invalid_search_filter/);
+    expect(meiliErrorToAppError(apiError(403, 'invalid_api_key')).code).toBe('internal');
+  });
+
+  it('reports 5xx, timeouts and unreachable servers as unavailable', () => {
+    expect(meiliErrorToAppError(apiError(503, 'internal')).code).toBe('unavailable');
+    expect(meiliErrorToAppError(new MeilisearchRequestTimeOutError(5000, {})).code).toBe('unavailable');
+    expect(meiliErrorToAppError(new TypeError('fetch failed')).code).toBe('unavailable');
+  });
+});
+
+describe('defaultAdminKeyOf (the master key only finds the key requests carry)', () => {
+  it('picks the default admin key among the instance keys', () => {
+    expect(
+      defaultAdminKeyOf([
+        { name: 'Default Search API Key', key: 'search' },
+        { name: 'Default Admin API Key', key: 'admin' },
+      ]),
+    ).toBe('admin');
+  });
+
+  it('says what to set when there is none', () => {
+    expect(() => defaultAdminKeyOf([{ name: null, key: 'x' }])).toThrow(/MEILI_API_KEY/);
+  });
+});
+
+function listingDocument(overrides: Partial<ListingDocument> = {}): ListingDocument {
+  return {
+    id: 'l1',
+    title: 'Go Engineer',
+    description: 'Plain text.',
+    company: 'Acme',
+    companyId: 'c1',
+    skills: [
+      { id: 'go', name: 'Go' },
+      { id: 'kubernetes', name: 'Kubernetes' },
+    ],
+    seniority: 'senior',
+    remote: 'remote',
+    country: 'DE',
+    city: 'Berlin',
+    employmentType: 'full-time',
+    salaryMinUsd: 1,
+    visaSponsorship: true,
+    remoteRegions: ['eu'],
+    salaryMaxUsd: 2,
+    createdAt: 3,
+    updatedAt: 4,
+    status: 'open',
+    version: 5,
+    ...overrides,
+  };
+}

@@ -187,8 +187,49 @@ describe('MongoDB index definitions', () => {
       { keys: { status: 1, _id: 1 }, options: {} },
       { keys: { indexPending: 1, updatedAt: 1, _id: 1 }, options: {} },
       { keys: { matchPending: 1, updatedAt: 1, _id: 1 }, options: {} },
+      { keys: { deletedAt: 1 }, options: { partialFilterExpression: { deletedAt: { $type: 'date' } } } },
       { keys: { 'source.source': 1, 'source.sourceId': 1 }, options: { unique: true, sparse: true } },
     ]);
+  });
+
+  /**
+   * MongoDB's planner uses an index for a filter only when the filter bounds the index's leading
+   * field (equality, `$in`, a range or `$type`; not `$ne`), and a partial index only when the filter
+   * implies its partial filter expression (here: carries it verbatim). Without such an index a query
+   * is a collection scan.
+   */
+  function servingIndexes(schema: mongoose.Schema, filter: Record<string, unknown>) {
+    const bounded = (value: unknown) =>
+      typeof value !== 'object' ||
+      value === null ||
+      ['$in', '$gt', '$gte', '$lt', '$lte', '$type', '$eq'].some((op) => op in (value as object));
+    return schema
+      .indexes()
+      .filter(([keys, options]) => {
+        const lead = Object.keys(keys)[0]!;
+        if (!(lead in filter) || !bounded(filter[lead])) return false;
+        const partial = (options as { partialFilterExpression?: Record<string, unknown> })
+          .partialFilterExpression;
+        return Object.entries(partial ?? {}).every(
+          ([field, expression]) => JSON.stringify(filter[field]) === JSON.stringify(expression),
+        );
+      })
+      .map(([keys]) => keys);
+  }
+
+  it('serves the sweeps and the match deletes of a close or delete with an index, not a collection scan', () => {
+    expect(servingIndexes(matchSchema, plain(q.allMatchesOfListing('L7')))).not.toEqual([]);
+    // The tombstone index holds deleted listings only; `indexPending: false` is true of nearly all.
+    expect(servingIndexes(listingSchema, plain(q.purgeableListings()))).toContainEqual({ deletedAt: 1 });
+    for (const side of ['listing', 'profile'] as const) {
+      expect(servingIndexes(matchSchema, plain(q.matchesOf(side, 'X1')))).not.toEqual([]);
+    }
+    // What these were: a filter without the leading `side`, and `$ne: null`, which the tombstone index
+    // could not serve (the sweep read every settled listing through `indexPending: false`).
+    expect(servingIndexes(matchSchema, { listingId: 'L7' })).toEqual([]);
+    expect(
+      servingIndexes(listingSchema, { deletedAt: { $ne: null }, indexPending: false, matchPending: false }),
+    ).not.toContainEqual({ deletedAt: 1 });
   });
 
   it('keeps one profile per user and per source', () => {
@@ -330,7 +371,7 @@ describe('MongoDB query and update documents', () => {
       update: { $set: { indexedVersion: 0, indexPending: true } },
     });
     expect(plain(q.purgeableListings())).toEqual({
-      deletedAt: { $ne: null },
+      deletedAt: { $type: 'date' },
       indexPending: false,
       matchPending: false,
     });
@@ -398,7 +439,10 @@ describe('MongoDB query and update documents', () => {
       profileId: { $in: ['P1', 'P2'] },
     });
     expect(caught(() => q.recommendationsOfListingFor('L7', ['P1', { $ne: null }]))).toBeInstanceOf(AppError);
-    expect(q.allMatchesOfListing('L7')).toEqual({ listingId: 'L7' });
+    expect(plain(q.allMatchesOfListing('L7'))).toEqual({
+      side: { $in: ['listing', 'profile'] },
+      listingId: 'L7',
+    });
     expect(q.rankedMatches('profile', 'P1', { page: 1, limit: 10 })).toEqual({
       filter: { side: 'profile', profileId: 'P1' },
       sort: { score: -1, listingId: 1 },

@@ -73,7 +73,7 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
     rmSync(dir, { recursive: true, force: true });
   }, SETUP_MS);
 
-  function startWorker(delayMs: number): Promise<ChildProcess> {
+  function startWorker(delayMs: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       env: {
         ...process.env,
@@ -83,6 +83,7 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
         JOB_LOCK_MS: '1500',
         LOG_LEVEL: 'silent',
         FAULT_DELAY_MS: String(delayMs),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -177,6 +178,58 @@ describe.runIf(!unavailable)('BullMQ pipeline under faults (real Redis, real wor
         expected.map((e) => e.score).slice(0, stored.items.length),
       );
       expect(stored.total).toBeGreaterThan(0);
+      expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, failed: 0 });
+      expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
+    },
+  );
+
+  const exitOf = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+    );
+
+  it(
+    'on SIGTERM mid-job, finishes the running job before exiting 0 (as `node --import tsx` delivers it)',
+    { timeout: WORKER_READY_MS + IDLE_MS + HEADROOM_MS },
+    async () => {
+      const listing = await seedBoard();
+      const worker = await startWorker(2_000);
+      const output: string[] = [];
+      worker.stdout!.on('data', (chunk: Buffer) => output.push(...chunk.toString().trim().split('\n')));
+      const started = waitForLine(worker, 'started');
+      await queue.enqueue(
+        'match-listing',
+        { listingId: listing.id, version: 1 },
+        { jobId: versionedJobId(listing.id, 1) },
+      );
+      await started;
+      worker.kill('SIGTERM');
+      expect(await exitOf(worker)).toBe(0);
+      const finished = output.findIndex((line) => line.startsWith('finished'));
+      expect(finished).toBeGreaterThanOrEqual(0);
+      expect(finished).toBeLessThan(output.indexOf('shut down cleanly'));
+      expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, active: 0, failed: 0 });
+      expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
+    },
+  );
+
+  it(
+    'on SIGTERM with a job that outlasts the stop grace, exits and the job returns to the queue for another worker',
+    { timeout: 2 * WORKER_READY_MS + IDLE_MS + HEADROOM_MS },
+    async () => {
+      const listing = await seedBoard();
+      const slow = await startWorker(60_000, { STOP_GRACE_MS: '1000' });
+      const started = waitForLine(slow, 'started');
+      await queue.enqueue(
+        'match-listing',
+        { listingId: listing.id, version: 1 },
+        { jobId: versionedJobId(listing.id, 1) },
+      );
+      await started;
+      slow.kill('SIGTERM');
+      expect(await exitOf(slow)).toBe(1);
+      await startWorker(0);
+      await queue.whenIdle(IDLE_MS);
       expect((await queue.counts())['match-listing']).toMatchObject({ completed: 1, failed: 0 });
       expect((await store.listings.findById(listing.id))?.matchedVersion).toBe(1);
     },

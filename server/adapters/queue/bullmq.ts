@@ -47,6 +47,25 @@ export function createBullMqQueue<Jobs extends JobMap>(
   );
   const workers: Worker[] = [];
 
+  // Schedules live only in Redis: one restarted empty (or failed over to an empty replica) forgets the
+  // reconcile sweep, and nothing would repair the board until a process restarted. So each schedule is
+  // kept here and registered again on every reconnect (an upsert: unchanged where Redis still has it).
+  // A schedule registered anew runs at once, so the jobs an empty Redis lost are found by that sweep.
+  const schedules = new Map<string, { data: object; everyMs: number }>();
+  const register = async (name: string, data: object, everyMs: number) => {
+    await queueOf(name).upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data });
+  };
+  let connectedBefore = false;
+  queueConnection.on('ready', () => {
+    if (!connectedBefore) {
+      connectedBefore = true;
+      return;
+    }
+    for (const [name, { data, everyMs }] of schedules) {
+      register(name, data, everyMs).catch((error: Error) => onError(error, name));
+    }
+  });
+
   const queueOf = (name: string): Queue => {
     const queue = queues.get(name);
     if (!queue) throw new Error(`unknown queue ${name}`);
@@ -62,7 +81,9 @@ export function createBullMqQueue<Jobs extends JobMap>(
       if (retryFailed) {
         const existing = await queueOf(name).getJob(jobId);
         if (existing && (await existing.isFailed())) {
-          await existing.retry('failed');
+          // Without the resets BullMQ keeps the spent attempts, and the retried job fails for good on
+          // its first error: an outage that outlasts one attempt would park the work again.
+          await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
           return;
         }
       }
@@ -101,7 +122,8 @@ export function createBullMqQueue<Jobs extends JobMap>(
     },
 
     async schedule(name, data, everyMs) {
-      await queueOf(name).upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data });
+      schedules.set(name, { data, everyMs });
+      await register(name, data, everyMs);
     },
 
     async counts() {

@@ -130,7 +130,15 @@ export function createInProcessQueue<Jobs extends JobMap>(
       if (closed) throw new Error('queue is closed');
       assertJobId(jobId);
       const id = key(name, jobId);
-      if (retryFailed && failedIds.delete(id)) known.delete(id);
+      if (retryFailed && failedIds.delete(id)) {
+        // As BullMQ's retry moves the job out of the failed set, it no longer counts as failed.
+        known.delete(id);
+        counters[name]!.failed -= 1;
+        failures.set(
+          name,
+          (failures.get(name) ?? []).filter((failed) => failed.jobId !== jobId),
+        );
+      }
       if (known.has(id)) return;
       known.add(id);
       const job: PendingJob = { name, jobId, data, attempt: 1 };

@@ -104,23 +104,23 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       expect((await queue.counts()).flaky).toMatchObject({ completed: 1, failed: 1 });
     });
 
-    it('runs a failed job again only when asked to retry failed work', async () => {
+    it('runs a failed job again, with its whole retry policy, only when asked to retry failed work', async () => {
       queue = await makeQueue(FAST_RETRY);
-      const { seen, processors } = recorder();
+      const { seen, attempts, processors } = recorder();
       await queue.startWorkers(processors);
-      // Fails on its three attempts (an outage), succeeds on the fourth.
-      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
+      // Fails on its three attempts and the first of the next run (an outage), succeeds on the fifth.
+      const outage = { key: 'outage', failTimes: FAST_RETRY.attempts + 1 };
+      await queue.enqueue('flaky', outage, { jobId: 'flaky-outage' });
       await queue.whenIdle(IDLE_MS);
-      await queue.enqueue('flaky', { key: 'outage', failTimes: 3 }, { jobId: 'flaky-outage' });
+      await queue.enqueue('flaky', outage, { jobId: 'flaky-outage' });
       await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual([]);
-      await queue.enqueue(
-        'flaky',
-        { key: 'outage', failTimes: 3 },
-        { jobId: 'flaky-outage', retryFailed: true },
-      );
+      expect(attempts.get('outage')).toBe(FAST_RETRY.attempts);
+      // A retried job gets its attempts and backoff again, not a single last try.
+      await queue.enqueue('flaky', outage, { jobId: 'flaky-outage', retryFailed: true });
       await queue.whenIdle(IDLE_MS);
-      expect(seen).toEqual(['outage@4']);
+      expect(seen).toEqual([`outage@${FAST_RETRY.attempts + 2}`]);
+      expect((await queue.counts()).flaky).toMatchObject({ completed: 1, failed: 0 });
     });
 
     it('fails a job at once on a permanent error', async () => {
@@ -136,12 +136,16 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
     it('debounces a burst with one delayed job id into one run', async () => {
       queue = await makeQueue(FAST_RETRY);
       const { seen, processors } = recorder();
-      await queue.startWorkers(processors);
+      // No worker yet, so however long the burst takes, no job of it can have run before the last
+      // enqueue: the count below holds the whole burst.
       for (let i = 0; i < 5; i++)
         await queue.enqueue('echo', { value: `burst-${i}` }, { jobId: 'bands-window-1', delayMs: 100 });
-      expect((await queue.counts()).echo.delayed).toBe(1);
+      const pending = (await queue.counts()).echo;
+      expect(pending.waiting + pending.delayed).toBe(1);
+      await queue.startWorkers(processors);
       await queue.whenIdle(IDLE_MS);
       expect(seen).toEqual(['burst-0']);
+      expect((await queue.counts()).echo).toMatchObject({ completed: 1, waiting: 0, delayed: 0 });
     });
 
     it('lets the running job finish on close', async () => {

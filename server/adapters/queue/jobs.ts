@@ -39,8 +39,6 @@ export const salaryBandsJob = (at: number) => ({
   delayMs: SALARY_BANDS_DEBOUNCE_MS,
 });
 
-export const RECONCILE_EVERY_MS = 60_000;
-
 /** Bands are carried forward to the day they are computed: a quiet board still recomputes them daily. */
 export const SALARY_BANDS_EVERY_MS = 6 * 60 * 60_000;
 

@@ -1,16 +1,8 @@
-import {
-  Meilisearch,
-  MeilisearchError,
-  type SearchParams,
-  type SearchResponse,
-  type Settings,
-  type Task,
-} from 'meilisearch';
+import { Meilisearch, type SearchParams, type SearchResponse, type Settings, type Task } from 'meilisearch';
 import { AppError } from '../../errors.ts';
 import { escapeHtml } from './html.ts';
 import {
   assertValidSearchQuery,
-  effectiveQueryText,
   emptyFacets,
   FACET_NAMES,
   type ListingDocument,
@@ -21,7 +13,14 @@ import {
   type SearchResult,
   type SearchVocabulary,
 } from './port.ts';
-import { synonymGroups, technologyTerms, technologyWords } from './vocabulary.ts';
+import { synonymGroups, technologyWords } from './vocabulary.ts';
+import {
+  casingsOf,
+  filterKeyOf,
+  meiliErrorToAppError,
+  meiliQueryText,
+  defaultAdminKeyOf,
+} from './meilisearch-rules.ts';
 import {
   FILTER_NAMES,
   SEARCH_FILTERS,
@@ -38,8 +37,16 @@ import {
 
 export interface MeiliSearchIndexOptions {
   host: string;
+  /** The key every request carries: a scoped key, or the instance's default admin key. */
   apiKey?: string;
+  /**
+   * Only to look up the default admin API key when no `apiKey` is given: the master key is for managing
+   * keys, and Meilisearch advises against sending it with ordinary requests.
+   */
+  masterKey?: string;
   indexUid?: string;
+  /** Each HTTP request's limit; a slow or hung server then answers "unavailable" instead of hanging. */
+  requestTimeoutMs?: number;
   vocabulary: SearchVocabulary;
 }
 
@@ -47,15 +54,29 @@ export interface MeiliSearchIndexOptions {
 export interface MeiliListingDocument extends Omit<ListingDocument, 'skills'> {
   skillIds: string[];
   skillNames: string[];
+  /** The company name as hex of its UTF-8 bytes: the exact name, filterable without escaping. */
+  companyKey: string;
 }
 
 /** Document fields Meilisearch stores under another name (skills are flattened to ids and names). */
 const RENAMED_FIELDS: Readonly<Record<string, string>> = { skills: 'skillIds' };
 
-/** The Meilisearch attribute a filter (and its facet) reads. */
+/** The Meilisearch attribute a facet reads (and a filter, unless it has a key field). */
 export function meiliAttributeOf(name: SearchFilterName): string {
   const field = filterField(name);
   return RENAMED_FIELDS[field] ?? field;
+}
+
+/**
+ * Free-text filter values are filtered through a key field. Meilisearch lower-cases and trims facet
+ * values before comparing them, so `company = "ACME"` would match "acme" and " Acme", and its filter
+ * parser unescapes only `\"`, so a value holding a backslash could not be written at all. Hex of the
+ * UTF-8 bytes is exact, and its characters need no escaping.
+ */
+const KEYED_FILTERS: Readonly<Partial<Record<SearchFilterName, string>>> = { company: 'companyKey' };
+
+function meiliFilterAttributeOf(name: SearchFilterName): string {
+  return KEYED_FILTERS[name] ?? meiliAttributeOf(name);
 }
 
 /** Highlight marks that cannot occur in posting text, replaced by `<mark>` after escaping. */
@@ -65,10 +86,16 @@ const MARK_SPLIT = new RegExp(`([${MARK_START}${MARK_END}])`);
 const DESCRIPTION_CROP_WORDS = 30;
 const WRITE_BATCH_SIZE = 1000;
 const TASK_TIMEOUT_MS = 120_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
 export function toMeiliDocument(doc: ListingDocument): MeiliListingDocument {
   const { skills, ...rest } = doc;
-  return { ...rest, skillIds: skills.map((s) => s.id), skillNames: skills.map((s) => s.name) };
+  return {
+    ...rest,
+    skillIds: skills.map((s) => s.id),
+    skillNames: skills.map((s) => s.name),
+    companyKey: filterKeyOf(doc.company),
+  };
 }
 
 export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
@@ -79,21 +106,7 @@ export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
       synonyms[spelling] = [...new Set([...(synonyms[spelling] ?? []), ...others])];
     }
   }
-  const originalSpellings = vocabulary.skills.flatMap((s) => [s.name, ...s.aliases]).map((s) => s.trim());
-  const lowerTerms = technologyTerms(vocabulary);
-  const dictionary = [
-    ...new Set([
-      ...lowerTerms,
-      ...technologyWords(vocabulary),
-      ...originalSpellings.filter((s) => lowerTerms.includes(s.toLowerCase().replace(/\s+/g, ' '))),
-    ]),
-  ].sort();
-  // "#" and "+" end technology words (C#, C++, F#), so they must never split a word; "." and "/" would
-  // glue sentences together if they stopped separating, so ".NET", "Node.js" and "CI/CD" rely on the
-  // dictionary instead.
-  const nonSeparatorTokens = [
-    ...new Set(technologyWords(vocabulary).flatMap((word) => [...word.replace(/^.*[\p{L}\p{N}]/u, '')])),
-  ].sort();
+  const dictionary = [...new Set(technologyWords(vocabulary).flatMap(casingsOf))].sort();
   return {
     // Weight order, as in the embedded engine: title > skills > company > description > the rest.
     searchableAttributes: [
@@ -106,7 +119,11 @@ export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
       'employmentType',
       'city',
     ],
-    filterableAttributes: ['id', 'status', ...new Set(FILTER_NAMES.map(meiliAttributeOf))],
+    filterableAttributes: [
+      'id',
+      'status',
+      ...new Set([...FILTER_NAMES.map(meiliAttributeOf), ...FILTER_NAMES.map(meiliFilterAttributeOf)]),
+    ],
     sortableAttributes: ['createdAt', 'salaryMaxUsd', 'salaryMinUsd', 'id'],
     displayedAttributes: ['*'],
     // `sort` first: a chosen sort orders all matches; without one, relevance then newest then id decide.
@@ -125,15 +142,26 @@ export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
     pagination: { maxTotalHits: 100_000 },
     // Bullets and bars of job titles ("Go Engineer | Remote"), whatever the engine version's defaults.
     separatorTokens: ['|', '•', '·'],
-    nonSeparatorTokens,
+    // None: a symbol that never separates joins it to any word it touches ("Go!" ≠ "go", "#go" ≠ "go").
+    // C#, C++ and F# stay one word through the dictionary instead, which only keeps its own entries whole.
+    nonSeparatorTokens: [],
     dictionary,
     synonyms,
   };
 }
 
-/** A Meilisearch filter string literal: double quotes, with `\` and `"` escaped by a backslash. */
+/**
+ * A Meilisearch filter string literal. Its parser unescapes `\"` and nothing else, so a backslash
+ * cannot be written: values from outside a closed vocabulary go through a key field instead
+ * (`KEYED_FILTERS`), and one that still holds a backslash is refused rather than silently never matching.
+ */
 export function meiliString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (value.includes('\\')) {
+    throw new AppError('validation_failed', 'Invalid search filter', [
+      { path: '/filter', message: 'must not contain a backslash' },
+    ]);
+  }
+  return `"${value.replace(/"/g, '\\"')}"`;
 }
 
 function meiliNumber(value: number, path: string): string {
@@ -148,11 +176,12 @@ function meiliNumber(value: number, path: string): string {
 /** One filter-table row as Meilisearch clauses (ANDed with the others). */
 function meiliClauses(name: SearchFilterName, value: string[] | boolean | number): string[] {
   const def = SEARCH_FILTERS[name] as SearchFilterDef;
-  const attribute = meiliAttributeOf(name);
+  const attribute = meiliFilterAttributeOf(name);
+  const keyed = KEYED_FILTERS[name] !== undefined;
   switch (def.type) {
     case 'keyword':
     case 'keywords': {
-      const values = [...new Set(value as string[])];
+      const values = [...new Set(value as string[])].map((v) => (keyed ? filterKeyOf(v) : v));
       if (values.length === 0) return [];
       // On a list attribute `IN` matches a document holding any of the values; "all" needs one clause each.
       if (def.type === 'keywords' && def.match === 'all') {
@@ -185,7 +214,7 @@ const SORTS: Record<SearchQuery['sort'], string[] | null> = {
 
 /** The body sent to `POST /indexes/:uid/search`. */
 export function meiliSearchRequestFor(query: SearchQuery): SearchParams & { q: string } {
-  const q = effectiveQueryText(query.q);
+  const q = meiliQueryText(query.q);
   const request: SearchParams & { q: string } = {
     q,
     filter: meiliFilterFor(query.filter),
@@ -261,12 +290,6 @@ export function fromMeiliResponse(
   return { hits, total, facets, processingTimeMs: response.processingTimeMs };
 }
 
-function unavailable(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppError('unavailable', `Meilisearch: ${message}`);
-}
-
 function assertSucceeded(task: Task, allowedErrorCodes: string[] = []): void {
   if (task.status === 'succeeded') return;
   if (task.error && allowedErrorCodes.includes(task.error.code)) return;
@@ -277,19 +300,33 @@ function assertSucceeded(task: Task, allowedErrorCodes: string[] = []): void {
 }
 
 export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): SearchIndex {
-  const client = new Meilisearch({
-    host: options.host,
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-  });
+  const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const connect = (apiKey: string | undefined) =>
+    new Meilisearch({ host: options.host, timeout, ...(apiKey ? { apiKey } : {}) });
+  let client = connect(options.apiKey);
   const uid = options.indexUid ?? 'listings';
-  const index = client.index<MeiliListingDocument>(uid);
+  let index = client.index<MeiliListingDocument>(uid);
+  // Without a key of its own, the adapter asks (with the master key) for the default admin key, once
+  // it succeeds; until then every call tries again, so a server that starts late is no problem.
+  let keyChosen = Boolean(options.apiKey) || !options.masterKey;
+  let choosing: Promise<void> | undefined;
+  const chooseKey = () =>
+    (choosing ??= (async () => {
+      const keys = await connect(options.masterKey).getKeys({ limit: 1000 });
+      client = connect(defaultAdminKeyOf(keys.results));
+      index = client.index<MeiliListingDocument>(uid);
+      keyChosen = true;
+    })().finally(() => {
+      choosing = undefined;
+    }));
   const wait = { timeout: TASK_TIMEOUT_MS };
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
     try {
+      if (!keyChosen) await chooseKey();
       return await work();
     } catch (error) {
-      throw error instanceof MeilisearchError || !(error instanceof AppError) ? unavailable(error) : error;
+      throw meiliErrorToAppError(error);
     }
   }
 

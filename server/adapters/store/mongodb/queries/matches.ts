@@ -11,7 +11,8 @@ import {
   type PagedQuery,
 } from './checked-input.ts';
 
-export type MatchSide = 'listing' | 'profile';
+export const MATCH_SIDES = ['listing', 'profile'] as const;
+export type MatchSide = (typeof MATCH_SIDES)[number];
 
 export const matchStateKey = (side: MatchSide, id: unknown): string => `${side}:${asKey(id)}`;
 
@@ -44,8 +45,13 @@ export const recommendationsOfListingFor = (listingId: unknown, profileIds: unkn
   profileId: trusted({ $in: asKeys(profileIds, 'profileIds') }),
 });
 
-/** Every row of one listing, on both sides. */
+/**
+ * Every row of one listing, on both sides. Both sides are named: every match index leads with `side`,
+ * so `{ listingId }` alone would scan the whole collection on each close or delete (inside its
+ * transaction); with `side: { $in }` the `{ side, listingId, … }` index serves it, one range per side.
+ */
 export const allMatchesOfListing = (listingId: unknown): Filter => ({
+  side: trusted({ $in: MATCH_SIDES }),
   listingId: asKey(listingId, 'listingId'),
 });
 

@@ -120,5 +120,9 @@ listingSchema.index({ status: 1, _id: 1 });
 // The reconcile sweep: lagging listings, oldest first.
 listingSchema.index({ indexPending: 1, updatedAt: 1, _id: 1 });
 listingSchema.index({ matchPending: 1, updatedAt: 1, _id: 1 });
+/** A deleted listing's `deletedAt`, and the partial filter of the tombstone index. */
+export const TOMBSTONE = { $type: 'date' } as const;
+// Tombstones only (the purge sweep): partial, so it holds deleted listings and nothing else.
+listingSchema.index({ deletedAt: 1 }, { partialFilterExpression: { deletedAt: TOMBSTONE } });
 // Sparse: listings posted through the API carry no source and stay out of the unique index.
 listingSchema.index({ 'source.source': 1, 'source.sourceId': 1 }, { unique: true, sparse: true });
