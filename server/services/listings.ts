@@ -14,11 +14,24 @@ function requireRecruiter(viewer: Viewer): string {
 }
 
 export function createListingService(store: Store, changes: ChangeFeed, deliveries: Deliveries) {
+  /**
+   * An open listing, to anyone; a closed one to its company, admins, and the candidates who applied
+   * to it or saved it (so their tracker and saved list never lead to a dead end).
+   */
   async function findVisible(viewer: Viewer | null, id: string): Promise<Listing> {
     const listing = await store.listings.findById(id);
-    if (!listing || (listing.status !== 'open' && !canManageListing(viewer, listing)))
-      throw notFound('Listing');
-    return listing;
+    if (!listing) throw notFound('Listing');
+    if (listing.status === 'open' || canManageListing(viewer, listing)) return listing;
+    if (viewer?.role === 'candidate' && (await keptBy(viewer.sub, id))) return listing;
+    throw notFound('Listing');
+  }
+
+  async function keptBy(candidateId: string, listingId: string): Promise<boolean> {
+    const [applied, saved] = await Promise.all([
+      store.applications.appliedAmong(candidateId, [listingId]),
+      store.saved.savedAmong(candidateId, [listingId]),
+    ]);
+    return applied.has(listingId) || saved.has(listingId);
   }
 
   async function findManaged(viewer: Viewer, id: string): Promise<Listing> {

@@ -197,6 +197,26 @@ describe('the hiring loop', () => {
     expect(await kinds(dana)).toHaveLength(0);
   });
 
+  it('still shows a closed posting, marked closed, to those who applied to or saved it, and to nobody else', async () => {
+    const listing = await postListing(t.app, recruiter, { title: 'Closed but remembered' });
+    const applicant = await signUp(t.app, 'candidate');
+    await saveProfile(applicant);
+    await apply(applicant, listing.id);
+    const saver = await signUp(t.app, 'candidate');
+    await call(saver, 'PUT', `/api/me/saved/${listing.id}`);
+    const stranger = await signUp(t.app, 'candidate');
+    await call(recruiter, 'POST', `/api/listings/${listing.id}/close`);
+    for (const session of [applicant, saver]) {
+      const seen = await call(session, 'GET', `/api/listings/${listing.id}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().listing.status).toBe('closed');
+    }
+    expect((await call(stranger, 'GET', `/api/listings/${listing.id}`)).statusCode).toBe(404);
+    expect((await call(null, 'GET', `/api/listings/${listing.id}`)).statusCode).toBe(404);
+    // Seeing it is not applying to it: a closed posting still takes no application.
+    expect((await apply(saver, listing.id)).status).toBe(409);
+  });
+
   it('invites a discoverable candidate through the platform, once, without revealing contact details', async () => {
     const listing = await postListing(t.app, recruiter, { title: 'Invite role' });
     const erin = await signUp(t.app, 'candidate', { name: 'Erin Example' });
