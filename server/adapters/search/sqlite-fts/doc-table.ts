@@ -51,10 +51,27 @@ export class FacetValues {
   }
 }
 
+/** Lists longer than this are kept once per distinct list, so facet counts can count them by kind. */
+export const LONG_LIST = 16;
+
+function sharedList(shared: Map<string, Int32Array>, list: Int32Array): Int32Array {
+  const key = list.join(',');
+  const known = shared.get(key);
+  if (known) return known;
+  shared.set(key, list);
+  return list;
+}
+
 /** The in-memory column of one filter, by its type in the filter table. */
 export type FilterColumn =
   | { type: 'keyword'; values: FacetValues; codes: Int32Array }
-  | { type: 'keywords'; values: FacetValues; lists: Int32Array[] }
+  | {
+      type: 'keywords';
+      values: FacetValues;
+      lists: Int32Array[];
+      /** Long lists, one instance per distinct list (a worldwide posting's 250 areas are all alike). */
+      shared: Map<string, Int32Array>;
+    }
   | { type: 'flag'; flags: Uint8Array }
   | { type: 'atLeast'; numbers: Float64Array };
 
@@ -63,7 +80,7 @@ function emptyColumn(def: SearchFilterDef): FilterColumn {
     case 'keyword':
       return { type: 'keyword', values: new FacetValues(), codes: new Int32Array(0) };
     case 'keywords':
-      return { type: 'keywords', values: new FacetValues(), lists: [] };
+      return { type: 'keywords', values: new FacetValues(), lists: [], shared: new Map() };
     case 'flag':
       return { type: 'flag', flags: new Uint8Array(0) };
     case 'atLeast':
@@ -131,11 +148,11 @@ export class DocTable {
         case 'keyword':
           column.codes[rid] = column.values.intern(String(value ?? ''));
           break;
-        case 'keywords':
-          column.lists[rid] = Int32Array.from((value as string[] | undefined) ?? [], (v) =>
-            column.values.intern(v),
-          );
+        case 'keywords': {
+          const list = Int32Array.from((value as string[] | undefined) ?? [], (v) => column.values.intern(v));
+          column.lists[rid] = list.length > LONG_LIST ? sharedList(column.shared, list) : list;
           break;
+        }
         case 'flag':
           column.flags[rid] = value === true ? 1 : 0;
           break;

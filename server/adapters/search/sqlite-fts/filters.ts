@@ -1,6 +1,6 @@
 import { FILTER_NAMES, SEARCH_FILTERS, type SearchFilterDef } from '../../../shared/search-filters.ts';
 import { emptyFacets, type FacetName, type SearchFilter, type SearchResult } from '../port.ts';
-import { OPEN, type DocTable, type FacetValues } from './doc-table.ts';
+import { LONG_LIST, OPEN, type DocTable, type FacetValues } from './doc-table.ts';
 
 /**
  * Filters and facet counts of the embedded engine, over the document facts in memory (doc-table.ts)
@@ -88,10 +88,14 @@ export function countFacets(
     } else if (column.type === 'keyword' || column.type === 'keywords') {
       const counter = new Int32Array(column.values.values.length);
       if (column.type === 'keywords') {
+        // Short lists are counted as they come; long ones (kept once per distinct list) by kind first.
+        const longLists = new Map<Int32Array, number>();
         for (let i = 0; i < rids.length; i++) {
           const codes = column.lists[rids[i]!]!;
-          for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
+          if (codes.length > LONG_LIST) longLists.set(codes, (longLists.get(codes) ?? 0) + 1);
+          else for (let j = 0; j < codes.length; j++) counter[codes[j]!]!++;
         }
+        for (const [codes, times] of longLists) for (const code of codes) counter[code]! += times;
       } else {
         for (let i = 0; i < rids.length; i++) counter[column.codes[rids[i]!]!]!++;
       }
