@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/test-server.ts';
 import { postListing, recruiterToken } from './support/api.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { uniqueEmail } from './support/journeys.ts';
+import { signUpInBrowser, uniqueEmail } from './support/journeys.ts';
 
 /** The search as a new visitor meets it: facets, shared links with odd values, failures. */
 describe('search and errors as a new visitor meets them', () => {
@@ -101,6 +101,71 @@ describe('search and errors as a new visitor meets them', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('Email or password is wrong').waitFor();
     expect(await page.getByText('Please log in to do this.').count()).toBe(0);
+    await page.close();
+  });
+
+  it('asks before leaving the listing editor with unsaved edits, and not when nothing changed', async () => {
+    const page = await browser.newPage();
+    await signUpInBrowser(page, server.url, {
+      role: 'recruiter',
+      name: 'Guarded Recruiter',
+      company: 'Guard Ltd',
+    });
+    const questions: string[] = [];
+    let answer = false;
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    const jobsLink = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Jobs', exact: true });
+
+    await page.getByRole('link', { name: 'Post a listing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Post a listing' }).waitFor();
+    await jobsLink.click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(questions).toEqual([]);
+
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Post a listing' }).waitFor();
+    await page.getByLabel('Title').fill('Half-written listing');
+    await jobsLink.click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/unsaved changes/);
+    expect(new URL(page.url()).pathname).toBe('/recruiter/listings/new');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Half-written listing');
+
+    answer = true;
+    await jobsLink.click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(questions).toHaveLength(2);
+    await page.close();
+  });
+
+  it("offers to try again when a page's code fails to load", async () => {
+    const page = await browser.newPage();
+    let failing = true;
+    await page.route('**/assets/AboutPage-*.js', (route) =>
+      failing ? route.abort('connectionreset') : route.continue(),
+    );
+    await page.goto(`${server.url}/about`);
+    await page.getByRole('heading', { level: 1, name: 'This page could not load' }).waitFor();
+    expect(await page.getByText('Failed to fetch dynamically imported module').count()).toBe(0);
+    failing = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { level: 1, name: 'About Backboard' }).waitFor();
+    await page.close();
+  });
+
+  it('moves focus into the page from the skip link', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Find back-end jobs' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
   });
 });
