@@ -81,6 +81,8 @@ export const SearchResponse = Type.Object({
   page: Type.Integer(),
   limit: Type.Integer(),
   facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+  /** What people read for facet keys that are ids (skills: the taxonomy's names). */
+  facetLabels: Type.Object({ skills: Type.Record(Type.String(), Type.String()) }),
   /** Why hits have no match score, for a signed-in candidate whose profile cannot be scored. */
   matchNote: Type.Union([Type.String(), Type.Null()]),
   processingTimeMs: Type.Number(),

@@ -1,4 +1,5 @@
-import { resolveSkill } from '../domain/skills.ts';
+import { isCustomSkillId, resolveSkill, CUSTOM_SKILL_PREFIX } from '../domain/skills.ts';
+import { getSkill } from '../domain/taxonomy.ts';
 import { REMOTE_REGIONS, normaliseArea } from '../shared/regions.ts';
 import { isCountryCode } from '../shared/countries.ts';
 import {
@@ -15,6 +16,7 @@ import { AppError } from '../errors.ts';
 import {
   FACET_NAMES,
   MAX_SEARCH_LIMIT,
+  type FacetName,
   toListingDocument,
   type SearchFilter,
   type SearchIndex,
@@ -95,6 +97,24 @@ function filterOf(query: SearchQuerystring): SearchFilter {
   return filter as SearchFilter;
 }
 
+/**
+ * Facets where one posting holds one value (or any of a list) are "or" within the facet: ticking a second
+ * country adds postings. Their counts leave out the facet's own filter, so the other values stay offered
+ * with the number of postings ticking them would add. Skills are "all", so their counts narrow.
+ */
+function isOrFacet(name: FacetName): boolean {
+  const def = SEARCH_FILTERS[name] as SearchFilterDef;
+  return def.type === 'keyword' || (def.type === 'keywords' && def.match === 'any');
+}
+
+/** What people read for a skill facet key (a taxonomy id, or a free-text skill's slug). */
+function skillLabel(id: string): string {
+  const skill = getSkill(id);
+  if (skill) return skill.name;
+  const words = (isCustomSkillId(id) ? id.slice(CUSTOM_SKILL_PREFIX.length) : id).replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export interface SearchItem {
   listing: Listing;
   highlights: { title?: string; description?: string };
@@ -102,6 +122,25 @@ export interface SearchItem {
 }
 
 export function createSearchService(store: Store, search: SearchIndex, matching: MatchingService) {
+  /** Recounts each filtered "or" facet without its own filter (see `isOrFacet`). */
+  async function withOwnFilterLeftOut(
+    q: string,
+    filter: SearchFilter,
+    facets: Record<FacetName, Record<string, number>>,
+  ): Promise<Record<FacetName, Record<string, number>>> {
+    const recount = FACET_NAMES.filter((name) => isOrFacet(name) && filter[name] !== undefined);
+    const counts = await Promise.all(
+      recount.map((name) => {
+        const others: SearchFilter = { ...filter };
+        delete others[name];
+        return search.search({ q, filter: others, facets: [name], sort: 'relevance', offset: 0, limit: 0 });
+      }),
+    );
+    const merged = { ...facets };
+    recount.forEach((name, index) => (merged[name] = counts[index]!.facets[name] ?? {}));
+    return merged;
+  }
+
   return {
     /** Puts the listing's current state in the index (or removes it), then records the version indexed. */
     async indexListing({ listingId, version }: BackboardJobs['index']) {
@@ -153,6 +192,11 @@ export function createSearchService(store: Store, search: SearchIndex, matching:
         ({ total, facets, processingTimeMs } = result);
         hits.push(...result.hits);
       }
+      facets = await withOwnFilterLeftOut(
+        query.q,
+        filter,
+        facets as Record<FacetName, Record<string, number>>,
+      );
       const listings = new Map(
         (await store.listings.findManyByIds(hits.map((hit) => hit.id))).map((l) => [l.id, l]),
       );
@@ -182,6 +226,14 @@ export function createSearchService(store: Store, search: SearchIndex, matching:
         page: query.page,
         limit: query.limit,
         facets,
+        facetLabels: {
+          skills: Object.fromEntries(
+            Object.keys((facets as Record<string, Record<string, number>>).skills ?? {}).map((id) => [
+              id,
+              skillLabel(id),
+            ]),
+          ),
+        },
         matchNote: note,
         processingTimeMs,
       };

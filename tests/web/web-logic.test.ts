@@ -39,6 +39,24 @@ describe('searchFromUrl', () => {
     expect(query.seniority).toBeUndefined();
   });
 
+  it('falls back to relevance with a notice for an unknown sort, or best match without a candidate', () => {
+    const bogus = searchFromUrl(new URLSearchParams('sort=bogus'));
+    expect(bogus.sort).toBeUndefined();
+    expect(bogus.notices).toEqual(['“bogus” is not a way to sort, so the results are sorted by relevance.']);
+    expect(searchFromUrl(new URLSearchParams('sort=match')).notices[0]).toMatch(/sign in as a candidate/);
+    expect(searchFromUrl(new URLSearchParams('sort=match'), { candidate: true })).toMatchObject({
+      sort: 'match',
+      notices: [],
+    });
+  });
+
+  it('keeps page numbers the API takes and says when it could not', () => {
+    expect(searchFromUrl(new URLSearchParams('page=abc'))).toMatchObject({ page: 1 });
+    expect(searchFromUrl(new URLSearchParams('page=abc')).notices).toHaveLength(1);
+    expect(searchFromUrl(new URLSearchParams('page=5000'))).toMatchObject({ page: 1000 });
+    expect(searchFromUrl(new URLSearchParams('page=7'))).toMatchObject({ page: 7, notices: [] });
+  });
+
   it('ignores nonsense page and salary values', () => {
     expect(searchFromUrl(new URLSearchParams('page=-2&salaryMin=abc'))).toMatchObject({
       page: 1,

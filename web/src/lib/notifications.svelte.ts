@@ -23,15 +23,25 @@ const MESSAGE_BY_CODE: Record<string, string> = {
   internal: 'Something went wrong on our side. Try again; if it keeps happening, tell us.',
 };
 
-/** What to tell a person about any failure, from an ApiError or anything else thrown. */
-export function describeError(error: unknown): { message: string; details: string[] } {
+/**
+ * What to tell a person about any failure, from an ApiError or anything else thrown. With
+ * `serverWords`, the API's own message is shown for every code: a form whose answers are written for
+ * people (the log-in form's "Email or password is wrong") says what the server said.
+ */
+export function describeError(
+  error: unknown,
+  options: { serverWords?: boolean } = {},
+): { message: string; details: string[] } {
   if (error instanceof ApiError) {
     const details = error.details.map((detail) =>
       detail.path ? `${humanPath(detail.path)}: ${detail.message}` : detail.message,
     );
     const known = MESSAGE_BY_CODE[error.code];
     const useServerMessage =
-      error.code === 'validation_failed' || error.code === 'bad_request' || error.code === 'conflict';
+      options.serverWords ||
+      error.code === 'validation_failed' ||
+      error.code === 'bad_request' ||
+      error.code === 'conflict';
     if (useServerMessage || !known) return { message: error.message || known || 'Request failed', details };
     return { message: known, details };
   }

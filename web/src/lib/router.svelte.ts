@@ -10,8 +10,32 @@ class Router {
   /** Bumped on every navigation that changes the page, so the layout can move focus. */
   visit = $state(0);
 
+  /** Asked before the page changes; a message means leaving loses something, and the user is asked. */
+  #leaveGuards = new Set<() => string | null>();
+
   constructor() {
-    window.addEventListener('popstate', () => this.#sync(true));
+    window.addEventListener('popstate', () => {
+      if (window.location.pathname !== this.path && !this.#mayLeave()) {
+        // Back or forward was pressed: put the address back where the user chose to stay.
+        window.history.pushState(null, '', this.path + this.search);
+        return;
+      }
+      this.#sync(true);
+    });
+  }
+
+  /** Registers a guard for as long as a page is shown; the returned function removes it. */
+  guardLeaving(guard: () => string | null): () => void {
+    this.#leaveGuards.add(guard);
+    return () => this.#leaveGuards.delete(guard);
+  }
+
+  #mayLeave(): boolean {
+    for (const guard of this.#leaveGuards) {
+      const message = guard();
+      if (message && !window.confirm(message)) return false;
+    }
+    return true;
   }
 
   #sync(newVisit: boolean): void {
@@ -27,6 +51,7 @@ class Router {
     const target = url.pathname + url.search + url.hash;
     if (target === window.location.pathname + window.location.search + window.location.hash) return;
     const pathChanged = url.pathname !== window.location.pathname;
+    if (pathChanged && !this.#mayLeave()) return;
     if (options.replace) window.history.replaceState(null, '', target);
     else window.history.pushState(null, '', target);
     this.#sync(false);
@@ -55,6 +80,9 @@ export function interceptLinkClicks(event: MouseEvent): void {
   if (!anchor || !anchor.href || anchor.target || anchor.hasAttribute('download')) return;
   if (anchor.origin !== window.location.origin) return;
   if (/^\/(api|docs|health)(\/|$)/.test(anchor.pathname)) return;
+  // A link within this page (the skip link) is the browser's or its own handler's to follow.
+  const samePage = anchor.pathname === window.location.pathname && anchor.search === window.location.search;
+  if (samePage && anchor.hash) return;
   event.preventDefault();
   router.navigate(anchor.pathname + anchor.search + anchor.hash);
 }

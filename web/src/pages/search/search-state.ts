@@ -43,17 +43,64 @@ function list(params: URLSearchParams, key: string): string[] {
     .filter(Boolean);
 }
 
-/** Reads a search from the page URL, so a search can be shared and reloaded. */
-export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: number } {
+/** The API's highest page number (its querystring schema). */
+export const LAST_PAGE_ASKABLE = 1000;
+
+export type UrlSearch = SearchQuery & {
+  page: number;
+  /** What the URL asked for that the page could not do, said in words, with what it did instead. */
+  notices: string[];
+};
+
+function sortOf(raw: string | null, candidate: boolean, notices: string[]): string | undefined {
+  if (raw === null || raw === '' || raw === 'relevance') return undefined;
+  const known = SORTS.find((sort) => sort.value === raw);
+  if (!known) {
+    notices.push(`“${raw}” is not a way to sort, so the results are sorted by relevance.`);
+    return undefined;
+  }
+  if (known.needsCandidate && !candidate) {
+    notices.push(
+      `Sorting by ${known.label.toLowerCase()} needs a candidate's profile: sign in as a candidate to use it. Sorted by relevance.`,
+    );
+    return undefined;
+  }
+  return known.value;
+}
+
+function pageOf(raw: string | null, notices: string[]): number {
+  if (raw === null || raw === '' || raw === '1') return 1;
+  const page = Number(raw);
+  if (!Number.isInteger(page) || page < 1) {
+    notices.push(`“${raw}” is not a page number, so this is the first page.`);
+    return 1;
+  }
+  if (page > LAST_PAGE_ASKABLE) {
+    notices.push(`Results go up to page ${LAST_PAGE_ASKABLE}; this is page ${LAST_PAGE_ASKABLE}.`);
+    return LAST_PAGE_ASKABLE;
+  }
+  return page;
+}
+
+/**
+ * Reads a search from the page URL, so a search can be shared and reloaded. A value the API would refuse
+ * (an unknown sort, "best match" without a candidate signed in, a page that is not a number) falls back
+ * to the default with a notice, rather than replacing the results with a validation message.
+ */
+export function searchFromUrl(
+  params: URLSearchParams,
+  viewer: { candidate: boolean } = { candidate: false },
+): UrlSearch {
   const salaryMin = Number(params.get(filterParam('salaryMinUsd')));
-  const page = Number(params.get('page'));
-  const query: SearchQuery & { page: number } = {
+  const notices: string[] = [];
+  const query: UrlSearch = {
     q: params.get('q') ?? '',
-    sort: params.get('sort') ?? undefined,
+    sort: sortOf(params.get('sort'), viewer.candidate, notices),
     salaryMin: Number.isFinite(salaryMin) && salaryMin > 0 ? salaryMin : undefined,
     currency: params.get('currency') ?? undefined,
-    page: Number.isInteger(page) && page > 1 ? page : 1,
+    page: pageOf(params.get('page'), notices),
     limit: PAGE_SIZE,
+    notices,
   };
   for (const facet of FACETS) {
     const values = list(params, filterParam(facet));
@@ -61,4 +108,9 @@ export function searchFromUrl(params: URLSearchParams): SearchQuery & { page: nu
     if (values.length > 0) query[facet] = values;
   }
   return query;
+}
+
+/** The last page holding results, for a search answering `total` postings. */
+export function lastPage(total: number): number {
+  return Math.min(LAST_PAGE_ASKABLE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
 }
