@@ -76,11 +76,7 @@ export function createQueueChangeFeed(
       await Promise.all([
         enqueue('index', data, { jobId }),
         enqueue('match-listing', data, { jobId }),
-        enqueue(
-          'salary-bands',
-          { reason: `listing ${listing.id} changed` },
-          salaryBandsJob(Date.now()),
-        ),
+        enqueue('salary-bands', { reason: `listing ${listing.id} changed` }, salaryBandsJob(Date.now())),
       ]);
     },
     async profileChanged(profile) {
