@@ -13,15 +13,40 @@ import { instrumentProcessors } from '../workers/processors/instrumented.ts';
 export interface Backboard {
   app: FastifyInstance;
   adapters: Adapters;
+  /**
+   * The start-up work: rebuild a new or changed search index, seed the demo board, enqueue the catch-up
+   * sweep and the salary bands. `createBackboard` runs it before returning unless `deferStart` is set;
+   * the server sets it, listens first and then calls this, so pages answer while the board fills.
+   * Resolves with what start-up found or made; runs once (later calls return the same promise).
+   */
+  start(): Promise<StartUpSummary>;
   /** Graceful: stop taking requests, finish in-flight ones and running jobs, then close the backends. */
   close(): Promise<void>;
+}
+
+export interface StartUpSummary {
+  /** The demo accounts, when the demo board is seeded (now or earlier). */
+  demo: DemoAccounts | null;
+}
+
+export interface DemoAccounts {
+  candidate: string;
+  recruiter: string;
+  password: string;
 }
 
 export interface BackboardOptions {
   logger?: Parameters<typeof buildApp>[0]['logger'];
   webRoot?: string;
-  /** Seeds the demo board into an empty store; on by default where config.seedDemo is. */
-  seed?: (backboard: Omit<Backboard, 'close'>) => Promise<void>;
+  /**
+   * Seeds the demo board into an empty store; on by default where config.seedDemo is. Resolves with the
+   * demo accounts when the board is (or already was) seeded.
+   */
+  seed?: (
+    backboard: Pick<Backboard, 'app' | 'adapters'> & { signal: AbortSignal },
+  ) => Promise<DemoAccounts | null>;
+  /** Leave the start-up work to a later `start()` call (the server listens first). */
+  deferStart?: boolean;
   /**
    * The salary reference data set the bands combine with the postings (the server passes the shipped
    * 2024 survey; most tests leave it out and see bands from their own postings only).
@@ -103,35 +128,47 @@ export async function createBackboard(config: Config, options: BackboardOptions 
         }, config.reconcileEveryMs)
       : undefined;
   reassertSchedule?.unref();
-  // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
-  // batch a minute), before seeding, which indexes its own listings.
-  if (adapters.listingsToReindex > 0) await app.services.admin.start('reindex');
-  if (config.seedDemo && options.seed) await options.seed({ app, adapters });
-  // Catch up on anything a crash left behind, then keep the salary bands current.
-  await adapters.queue.enqueue('reconcile', { reason: 'start-up' }, { jobId: `startup-${Date.now()}` });
-  await adapters.queue.enqueue(
-    'salary-bands',
-    { reason: 'start-up' },
-    { jobId: `bands-startup-${Date.now()}` },
-  );
-  if (adapters.queue.kind === 'in-process') {
-    const started = Date.now();
-    void adapters.queue
-      .whenIdle(30 * 60_000)
-      .then(() =>
-        app.log.info(
-          { ms: Date.now() - started },
-          'processors caught up: search index and matches are current',
-        ),
-      )
-      .catch(() => app.log.warn('processors still busy after 30 minutes'));
-  }
+  const startUp = async (): Promise<StartUpSummary> => {
+    // A new or changed index: the re-index operation rebuilds it at once (the reconcile sweep would, one
+    // batch a minute), before seeding, which indexes its own listings.
+    if (adapters.listingsToReindex > 0) await app.services.admin.start('reindex');
+    const demo =
+      config.seedDemo && options.seed ? await options.seed({ app, adapters, signal: stopping.signal }) : null;
+    // Catch up on anything a crash left behind, then keep the salary bands current.
+    await adapters.queue.enqueue('reconcile', { reason: 'start-up' }, { jobId: `startup-${Date.now()}` });
+    await adapters.queue.enqueue(
+      'salary-bands',
+      { reason: 'start-up' },
+      { jobId: `bands-startup-${Date.now()}` },
+    );
+    if (adapters.queue.kind === 'in-process') {
+      const started = Date.now();
+      void adapters.queue
+        .whenIdle(30 * 60_000)
+        .then(() =>
+          app.log.info(
+            { ms: Date.now() - started },
+            'processors caught up: search index and matches are current',
+          ),
+        )
+        .catch(() => app.log.warn('processors still busy after 30 minutes'));
+    }
+    return { demo };
+  };
+  const stopping = new AbortController();
+  let started: Promise<StartUpSummary> | undefined;
+  const start = () => (started ??= startUp());
+  if (!options.deferStart) await start();
 
   return {
     app,
     adapters,
+    start,
     async close() {
       clearInterval(reassertSchedule);
+      // A seed still running stops between records (it resumes on the next start).
+      stopping.abort();
+      await started?.catch(() => undefined);
       await app.close();
       await adapters.close();
     },

@@ -2,8 +2,13 @@ import { loadConfigOrExit } from './config.ts';
 import { createBackboard } from './compose.ts';
 import { seedDemoBoard } from './seed/demo.ts';
 import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
+import { accountsBox, accountsLines, browsableUrl } from './startup/accounts-box.ts';
 
-/** Process entry: the API (and, on the embedded default, the processors and the web UI) on one port. */
+/**
+ * Process entry: the API (and, on the embedded default, the processors and the web UI) on one port.
+ * It listens first and then runs the start-up work (a new index's rebuild, the demo seed), so health
+ * checks and pages answer at once while the board fills.
+ */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   let backboard;
@@ -11,6 +16,7 @@ async function main(): Promise<void> {
     backboard = await createBackboard(config, {
       seed: seedDemoBoard,
       salaryReference: loadSalaryReferenceSamples,
+      deferStart: true,
     });
   } catch (error) {
     // A configured backend that cannot be reached after the adapters' own retries: say which, plainly.
@@ -36,7 +42,34 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  let address;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Backboard could not start: port ${config.port} on ${config.host} is in use (set PORT to another one)`
+        : `Backboard could not start: ${(error as Error).message}`,
+    );
+    await backboard.close().catch(() => undefined);
+    process.exit(1);
+  }
+  let summary;
+  try {
+    summary = await backboard.start();
+  } catch (error) {
+    if (closing) return; // the seed stops between records on shutdown and resumes next time
+    app.log.error({ err: error }, 'start-up work failed; the board is up but may be incomplete');
+    return;
+  }
+  const box = { url: browsableUrl(address), summary, adminEmail: config.admin?.email };
+  if (process.stdout.isTTY) process.stdout.write(`\n${accountsBox(box)}\n`);
+  else
+    app.log.info(
+      { demo: summary.demo, admin: config.admin?.email },
+      accountsLines(box).filter(Boolean).join(' · '),
+    );
 }
 
 await main();

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ListingData, Seniority, SkillRequirement, SourceKey, Store } from '../adapters/store/port.ts';
 import { currencyForCountry } from '../domain/currency.ts';
@@ -90,12 +91,27 @@ const REQUIRED_LEVEL: Readonly<Record<Seniority, number>> = {
   lead: 4,
 };
 
-type Logger = Pick<FastifyInstance['log'], 'info' | 'warn'>;
-
 export interface DemoSeedContext {
   app: FastifyInstance;
   adapters: { store: Store };
+  /** Aborted when the server shuts down: the seed stops between records and resumes on the next start. */
+  signal?: AbortSignal;
 }
+
+/** Records written between yields, so requests are answered while the board fills. */
+const YIELD_EVERY = 20;
+
+/** Lets pending requests run every few records; stops the seed between records once aborted. */
+async function pace(index: number, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+}
+
+export const DEMO_ACCOUNTS = {
+  candidate: DEMO_CANDIDATE_EMAIL,
+  recruiter: DEMO_RECRUITER_EMAIL,
+  password: DEMO_PASSWORD,
+} as const;
 
 async function readPostings(): Promise<SkillSpanPosting[]> {
   const text = await readFile(POSTINGS_FILE, 'utf8');
@@ -242,6 +258,7 @@ async function seedListings(
   app: FastifyInstance,
   store: Store,
   bands: BandTable,
+  signal: AbortSignal | undefined,
 ): Promise<{ listings: number; recruiterId: string }> {
   const recruiter = await ensureDemoAccount(app, store, {
     email: DEMO_RECRUITER_EMAIL,
@@ -272,6 +289,7 @@ async function seedListings(
   const postings = (await readPostings()).map(readSkillSpanPosting);
   let listings = 0;
   for (const [index, posting] of postings.entries()) {
+    await pace(index, signal);
     const data = demoListingFor(posting, index, bands);
     if (!data) {
       app.log.warn({ posting: posting.sourceId }, 'demo seed: posting skipped (no valid listing)');
@@ -290,9 +308,11 @@ async function seedProfiles(
   respondents: SurveyRespondent[],
   count: number,
   expectationFor: ExpectationRule,
+  signal: AbortSignal | undefined,
 ): Promise<number> {
   let profiles = 0;
-  for (const respondent of pickRespondents(respondents, count)) {
+  for (const [index, respondent] of pickRespondents(respondents, count).entries()) {
+    await pace(index, signal);
     const data = demoProfileFor(respondent, expectationFor);
     if (!data) continue;
     const source: SourceKey = { source: SURVEY_SOURCE, sourceId: `line-${respondent.line}` };
@@ -327,28 +347,21 @@ async function seedProfiles(
   return profiles;
 }
 
-function logCredentials(log: Logger): void {
-  log.info(
-    { candidate: DEMO_CANDIDATE_EMAIL, recruiter: DEMO_RECRUITER_EMAIL, password: DEMO_PASSWORD },
-    `demo board: log in as ${DEMO_CANDIDATE_EMAIL} or ${DEMO_RECRUITER_EMAIL} with the password "${DEMO_PASSWORD}"`,
-  );
-}
-
 /**
  * Seeds the demo board into an empty store (no listings, no profiles, no demo accounts), or finishes a
  * seed that was cut short. Does nothing on a store with other content or an already seeded one, except
- * print the demo credentials again when they exist. The reconcile sweep that follows at start-up
- * indexes and matches everything written here.
+ * answer with the demo accounts when they exist. The reconcile sweep that follows at start-up
+ * indexes and matches everything written here. Resolves with the demo accounts once they can log in
+ * (null on a store the seed leaves alone).
  */
 export async function seedDemoBoard(
-  { app, adapters }: DemoSeedContext,
+  { app, adapters, signal }: DemoSeedContext,
   options: { profileCount?: number } = {},
-): Promise<void> {
+): Promise<typeof DEMO_ACCOUNTS | null> {
   const store = adapters.store;
   const state = await store.documents.get<SeedState>(SEED_STATE_KEY);
   if (state?.state === 'done') {
-    if (await store.users.findByEmail(DEMO_RECRUITER_EMAIL)) logCredentials(app.log);
-    return;
+    return (await store.users.findByEmail(DEMO_RECRUITER_EMAIL)) ? DEMO_ACCOUNTS : null;
   }
   if (state?.state !== 'started') {
     const empty =
@@ -356,7 +369,7 @@ export async function seedDemoBoard(
       (await store.profiles.count()) === 0 &&
       !(await store.users.findByEmail(DEMO_RECRUITER_EMAIL)) &&
       !(await store.users.findByEmail(DEMO_CANDIDATE_EMAIL));
-    if (!empty) return;
+    if (!empty) return null;
   }
 
   const started = Date.now();
@@ -365,15 +378,16 @@ export async function seedDemoBoard(
   const bands = computeBands(await loadSalaryReferenceSamples(), {
     asOf: new Date().toISOString().slice(0, 10),
   });
-  const { listings } = await seedListings(app, store, bands);
+  const { listings } = await seedListings(app, store, bands, signal);
   const profiles = await seedProfiles(
     app,
     store,
     respondents,
     options.profileCount ?? DEMO_PROFILE_COUNT,
     expectationRule(respondents, bands),
+    signal,
   );
   await store.documents.put<SeedState>(SEED_STATE_KEY, { state: 'done', at: new Date().toISOString() });
   app.log.info({ listings, profiles, ms: Date.now() - started }, 'demo board seeded');
-  logCredentials(app.log);
+  return DEMO_ACCOUNTS;
 }

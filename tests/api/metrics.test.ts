@@ -215,6 +215,33 @@ describe('request ids and timing logs', () => {
     }
   });
 
+  it('logs per-record jobs no request caused at debug, the rest at info', async () => {
+    const logged: { level: string; queue: unknown }[] = [];
+    const at = (level: string) => (fields: object) =>
+      void logged.push({ level, queue: (fields as { queue?: unknown }).queue });
+    const ok = async () => ({});
+    const processors = instrumentProcessors(
+      {
+        index: ok,
+        'match-listing': ok,
+        'match-profile': ok,
+        'salary-bands': ok,
+        outbox: ok,
+        reconcile: ok,
+      } satisfies Processors<BackboardJobs>,
+      { log: { info: at('info'), warn: at('warn'), debug: at('debug') } },
+    );
+    const context = { jobId: 'j', attempt: 1, progress: async () => {} };
+    await processors.index({ listingId: 'l1', version: 1 }, context);
+    await processors.index({ listingId: 'l1', version: 2, requestId: 'req-8' }, context);
+    await processors.reconcile({ reason: 'schedule' }, context);
+    expect(logged).toEqual([
+      { level: 'debug', queue: 'index' },
+      { level: 'info', queue: 'index' },
+      { level: 'info', queue: 'reconcile' },
+    ]);
+  });
+
   it('counts failed job attempts by queue and logs them with the request id', async () => {
     const metrics = createMetrics();
     const logged: { fields: Record<string, unknown>; message: string }[] = [];

@@ -18,6 +18,7 @@ import {
   seedDemoBoard,
 } from '../../server/seed/demo.ts';
 import { respondentSkillLevel } from '../../server/seed/demo-profiles.ts';
+import { accountsBox, accountsLines, browsableUrl } from '../../server/startup/accounts-box.ts';
 import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 import { computeBands } from '../../server/domain/salary-bands.ts';
@@ -67,7 +68,7 @@ async function boot(
     WRITE_RATE_LIMIT: '10000',
     LOG_LEVEL: 'silent',
   });
-  const backboard = await createBackboard(config, { seed, logger: false });
+  const backboard = await createBackboard(config, { seed, logger: false, deferStart: true });
   return {
     backboard,
     async close() {
@@ -99,10 +100,11 @@ describe('seedDemoBoard on an empty store', () => {
   let logs: string[];
   let listings: Listing[];
   let profiles: Profile[];
+  let accounts: Awaited<ReturnType<typeof seedDemoBoard>>;
 
   beforeAll(async () => {
     ({ app, store, logs } = await appOverMemoryStore());
-    await seedDemoBoard({ app, adapters: { store } });
+    accounts = await seedDemoBoard({ app, adapters: { store } });
     listings = await all(store.listings.scan(500));
     profiles = await all(store.profiles.scan(1000));
   }, SEED_TIMEOUT);
@@ -191,20 +193,22 @@ describe('seedDemoBoard on an empty store', () => {
     expect(owner).toMatchObject({ role: 'candidate', passwordHash: '!disabled' });
   });
 
-  it('lets the demo candidate and recruiter log in, and prints their credentials', async () => {
-    await logIn(app, DEMO_CANDIDATE_EMAIL);
-    await logIn(app, DEMO_RECRUITER_EMAIL);
+  it('lets the demo candidate and recruiter log in, and answers with their credentials', async () => {
+    expect(accounts).toEqual({
+      candidate: DEMO_CANDIDATE_EMAIL,
+      recruiter: DEMO_RECRUITER_EMAIL,
+      password: DEMO_PASSWORD,
+    });
+    await logIn(app, accounts!.candidate);
+    await logIn(app, accounts!.recruiter);
     const candidate = await store.users.findByEmail(DEMO_CANDIDATE_EMAIL);
     const profile = await store.profiles.findByUserId(candidate!.id);
     expect(profile?.skills.map((entry) => entry.skill.id)).toContain('python');
-    const line = logs.find(
-      (entry) => entry.includes(DEMO_CANDIDATE_EMAIL) && entry.includes(DEMO_RECRUITER_EMAIL),
-    );
-    expect(line).toContain(DEMO_PASSWORD);
+    expect(logs.some((line) => line.includes('demo board seeded'))).toBe(true);
   });
 
-  it('changes nothing when run again', async () => {
-    await seedDemoBoard({ app, adapters: { store } });
+  it('changes nothing when run again, and still answers with the credentials', async () => {
+    expect(await seedDemoBoard({ app, adapters: { store } })).toEqual(accounts);
     const again = await all(store.listings.scan(500));
     expect(again.map((listing) => [listing.id, listing.version, listing.updatedAt])).toEqual(
       listings.map((listing) => [listing.id, listing.version, listing.updatedAt]),
@@ -220,14 +224,40 @@ describe('seedDemoBoard at start-up through the composed product', () => {
   let booted: Awaited<ReturnType<typeof boot>>;
   let app: FastifyInstance;
 
+  let healthDuringSeed: { status: number; seedFinished: boolean; listings: number };
+  let summary: Awaited<ReturnType<Backboard['start']>>;
+
   beforeAll(async () => {
     // A smaller crowd keeps the in-process matching quick; the seed logic is the same.
     booted = await boot((context) => seedDemoBoard(context, { profileCount: 300 }));
     app = booted.backboard.app;
+    // As the server does: listen first, then run the start-up work while requests are answered.
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    let seedFinished = false;
+    const starting = booted.backboard.start().then((result) => {
+      seedFinished = true;
+      return result;
+    });
+    const health = await fetch(`${address}/health`);
+    healthDuringSeed = {
+      status: health.status,
+      seedFinished,
+      listings: await booted.backboard.adapters.store.listings.count(),
+    };
+    summary = await starting;
     await booted.backboard.adapters.queue.whenIdle(SEED_TIMEOUT);
   }, SEED_TIMEOUT);
   afterAll(async () => {
     await booted?.close();
+  });
+
+  it('answers health checks while the demo board is still being seeded', () => {
+    expect(healthDuringSeed).toMatchObject({ status: 200, seedFinished: false });
+    expect(healthDuringSeed.listings).toBeLessThan(109);
+  });
+
+  it('answers start-up with the demo accounts', () => {
+    expect(summary.demo).toMatchObject({ candidate: DEMO_CANDIDATE_EMAIL, recruiter: DEMO_RECRUITER_EMAIL });
   });
 
   it('finds the real postings in search', async () => {
@@ -310,5 +340,34 @@ describe('respondentSkillLevel', () => {
     expect(respondentSkillLevel(5, true)).toBe(4);
     expect(respondentSkillLevel(8, false)).toBe(4);
     expect(respondentSkillLevel(20, true)).toBe(5);
+  });
+});
+
+describe('the accounts box at the end of start-up', () => {
+  const demo = { candidate: DEMO_CANDIDATE_EMAIL, recruiter: DEMO_RECRUITER_EMAIL, password: DEMO_PASSWORD };
+
+  it('frames where to go and whom to log in as, every line the same width', () => {
+    const box = accountsBox({
+      url: browsableUrl('http://0.0.0.0:3000'),
+      summary: { demo },
+      adminEmail: undefined,
+    });
+    const lines = box.trimEnd().split('\n');
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+    expect(box).toContain('http://localhost:3000');
+    expect(box).toContain(DEMO_CANDIDATE_EMAIL);
+    expect(box).toContain(DEMO_PASSWORD);
+    expect(box).toMatch(/set ADMIN_EMAIL and ADMIN_PASSWORD/);
+  });
+
+  it('names the configured admin and says when there is no demo board', () => {
+    const lines = accountsLines({
+      url: 'http://127.0.0.1:3000',
+      summary: { demo: null },
+      adminEmail: 'boss@example.com',
+    });
+    expect(lines.join('\n')).toMatch(/boss@example\.com/);
+    expect(lines.join('\n')).toMatch(/No demo board/);
+    expect(lines.join('\n')).not.toContain(DEMO_PASSWORD);
   });
 });

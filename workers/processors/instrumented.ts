@@ -7,7 +7,17 @@ import { JOB_NAMES, type BackboardJobs } from '../../server/adapters/queue/jobs.
 export interface JobLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
+  /** Where a logger has one, the per-record jobs no request caused (a seed's, a sweep's) go here. */
+  debug?(fields: object, message: string): void;
 }
+
+/** Queues with a job per record changed: thousands of lines after a seed or an import. */
+const PER_RECORD_QUEUES: ReadonlySet<keyof BackboardJobs> = new Set([
+  'index',
+  'match-listing',
+  'match-profile',
+  'outbox',
+]);
 
 /**
  * Times every job, counts failed attempts, and logs each run with the request id that caused it, so a
@@ -39,7 +49,9 @@ export function instrumentProcessors(
           { queue: name, outcome: 'completed' },
           (performance.now() - started) / 1000,
         );
-        log.info(fields(), 'job done');
+        // A job a request caused stays at info, so the request can be followed into it.
+        if (!requestId && PER_RECORD_QUEUES.has(name) && log.debug) log.debug(fields(), 'job done');
+        else log.info(fields(), 'job done');
         return result;
       } catch (error) {
         metrics?.jobDuration.observe(
