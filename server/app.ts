@@ -18,7 +18,7 @@ import type { BackboardJobs } from './adapters/queue/jobs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
-import metricsPlugin from './plugins/metrics.ts';
+import metricsPlugin, { STATIC_METRICS_ROUTE } from './plugins/metrics.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { ErrorResponse } from './schemas/common.ts';
@@ -181,7 +181,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  if (hasWeb) {
+    // One route per file of the build (hashed names change with every build): the metrics give them
+    // one label, so the series do not grow with each release. Only the static routes register while
+    // the flag is up.
+    let registeringStatic = true;
+    app.addHook('onRoute', (route) => {
+      if (registeringStatic) route.config = { ...route.config, metricsRoute: STATIC_METRICS_ROUTE };
+    });
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    registeringStatic = false;
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =

@@ -9,7 +9,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     scope: RequestScope | null;
   }
+  interface FastifyContextConfig {
+    /** The route label in the metrics, where the route pattern is not one (a file of the web build). */
+    metricsRoute?: string;
+  }
 }
+
+/** The one label every file of the web build is counted under. */
+export const STATIC_METRICS_ROUTE = 'static';
 
 export interface MetricsPluginOptions {
   metrics: Metrics;
@@ -44,7 +51,7 @@ export default fp(
 
     app.addHook('onResponse', async (request, reply) => {
       // The route pattern, never the raw URL: ids in paths would make one series per listing.
-      const route = request.routeOptions.url ?? 'unmatched';
+      const route = request.routeOptions.config.metricsRoute ?? request.routeOptions.url ?? 'unmatched';
       const totalMs = reply.elapsedTime;
       metrics.httpDuration.observe(
         { method: request.method, route, status_code: String(reply.statusCode) },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -124,6 +124,34 @@ describe('/metrics', () => {
     expect(total(samples, jobs, { queue: 'index', outcome: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(total(samples, jobs, { queue: 'match-listing', outcome: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(response.body).toContain('# TYPE backboard_job_failures_total counter');
+  });
+
+  it('counts every file of the web build under one static label', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'backboard-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(webRoot, 'assets', 'index-3f9a1c.js'), 'export {};');
+    writeFileSync(join(webRoot, 'assets', 'index-77b2d0.css'), 'body{}');
+    const dir = mkdtempSync(join(tmpdir(), 'backboard-static-'));
+    const backboard = await createBackboard(
+      loadConfig({ DATA_DIR: dir, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }),
+      { logger: false, webRoot },
+    );
+    try {
+      for (const url of ['/assets/index-3f9a1c.js', '/assets/index-77b2d0.css', '/assets/index-3f9a1c.js'])
+        expect((await backboard.app.inject({ url })).statusCode).toBe(200);
+      expect((await backboard.app.inject({ url: '/health' })).statusCode).toBe(200);
+      const body = (await backboard.app.inject({ url: '/metrics' })).body;
+      const samples = parseSamples(body);
+      const http = 'http_request_duration_seconds_count';
+      expect(total(samples, http, { method: 'GET', route: 'static', status_code: '200' })).toBe(3);
+      expect(total(samples, http, { method: 'GET', route: '/health', status_code: '200' })).toBe(1);
+      expect(body).not.toContain('index-3f9a1c');
+    } finally {
+      await backboard.close();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 
   it('keeps each app on its own registry', async () => {
