@@ -4,11 +4,19 @@ import Type from 'typebox';
 import { AppError } from '../errors.ts';
 import { REFRESH_COOKIE } from '../plugins/auth.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { LoginBody, PublicUser, SessionResponse, SignupBody } from '../schemas/auth.ts';
+import {
+  ConfirmEmailBody,
+  ConfirmEmailResponse,
+  LoginBody,
+  PublicUser,
+  SessionResponse,
+  SignupBody,
+  SignupResponse,
+} from '../schemas/auth.ts';
 import type { SessionUser } from '../services/accounts.ts';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { accounts } = app.services;
+  const { accounts, signUp } = app.services;
   const { config } = app.deps;
   const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
   const cookiePath = '/api/auth';
@@ -41,13 +49,23 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         body: SignupBody,
-        response: { 201: SessionResponse, ...errorResponses(400, 409, 429) },
+        response: { 202: SignupResponse, ...errorResponses(400, 429) },
       },
     },
-    async (request, reply) => {
-      const session = await accounts.signup(request.body);
-      return reply.status(201).send(await startSession(reply, session));
+    async (request, reply) => reply.status(202).send(await signUp.signUp(request.body)),
+  );
+
+  app.post(
+    '/confirm-email',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        body: ConfirmEmailBody,
+        response: { 200: ConfirmEmailResponse, ...errorResponses(400, 429) },
+      },
     },
+    async (request) => signUp.confirmEmail(request.body.token),
   );
 
   app.post(

@@ -13,6 +13,24 @@ export const SignupBody = Type.Object(
 );
 export type SignupBody = Static<typeof SignupBody>;
 
+/** The same for every valid sign-up: a new address, an unconfirmed one, or one registered long ago. */
+export const SignupResponse = Type.Object({
+  status: Type.Literal('confirmation-sent'),
+  email: Type.String(),
+  confirmUrl: Type.Optional(
+    Type.String({
+      description:
+        'Only without a mail server outside production (nobody could receive the email): the link it carries',
+    }),
+  ),
+});
+
+export const ConfirmEmailBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const ConfirmEmailResponse = Type.Object({ email: Type.String() });
+
 export const LoginBody = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),

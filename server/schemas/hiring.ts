@@ -3,6 +3,7 @@ import { MAX_APPLICATION_NOTE } from '../domain/applications.ts';
 import {
   APPLICATION_STAGES,
   EMAIL_TOPICS,
+  EMAIL_KINDS,
   NOTIFICATION_KINDS,
   type EmailTopic,
 } from '../shared/vocabulary.ts';
@@ -206,7 +207,7 @@ export const OutboxPage = PageOf(
   Type.Object({
     id: Type.String(),
     to: Type.String(),
-    kind: OneOf(NOTIFICATION_KINDS),
+    kind: OneOf(EMAIL_KINDS),
     subject: Type.String(),
     text: Type.String(),
     status: Type.String(),

@@ -250,7 +250,10 @@ async function ensureDemoAccount(
 ) {
   const existing = await store.users.findByEmail(input.email);
   if (existing) return existing;
-  const { user } = await app.services.accounts.signup({ ...input, password: DEMO_PASSWORD });
+  const { user } = await app.services.accounts.register(
+    { ...input, password: DEMO_PASSWORD },
+    { confirmed: true },
+  );
   return user;
 }
 

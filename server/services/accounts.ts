@@ -147,6 +147,14 @@ export function createAccountService(
     if (record.failures > 0) {
       await store.documents.put<LoginFailures>(failuresKey(email), { failures: 0, lockedUntil: null });
     }
+    // Told only to whoever knows the password: the address exists, and is theirs once they open the link.
+    if (!user.emailConfirmedAt) {
+      throw new AppError(
+        'forbidden',
+        `Confirm your email first: open the link we sent to ${user.email} (sign up again with the same address to get a new one)`,
+        [{ path: '/email', message: 'not confirmed yet' }],
+      );
+    }
     return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
   }
 
@@ -176,7 +184,20 @@ export function createAccountService(
       };
     },
 
-    async signup(input: SignupBody): Promise<SessionUser> {
+    /**
+     * Creates an account: refuses a weak password or a recruiter without a company (before looking at
+     * the email, so those answers say nothing about it), hashes, then refuses a registered email with
+     * `conflict`. A self sign-up passes `confirmed: false` and confirms its email later; the demo seed
+     * makes confirmed accounts. An address signed up but never confirmed takes the latest sign-up's
+     * details (whoever opens the link sets the password they chose last), so signing up with somebody
+     * else's address never locks its owner out. A company name already taken refuses a confirmed
+     * registration; an unconfirmed one is kept without a company (`companyTaken`), and its owner is told
+     * by email, so the answer does not say which names exist.
+     */
+    async register(
+      input: SignupBody,
+      options: { confirmed: boolean },
+    ): Promise<{ user: User; companyTaken: boolean }> {
       const companyName = input.company?.trim();
       if (input.role === 'recruiter' && !companyName) {
         throw new AppError('validation_failed', 'Recruiters must name their company', [
@@ -192,21 +213,41 @@ export function createAccountService(
       }
       // Hashed first, so the answer takes as long whether or not the email is taken.
       const passwordHash = await hash(input.password, ARGON2_OPTIONS);
-      if (await store.users.findByEmail(email)) {
+      const existing = await store.users.findByEmail(email);
+      if (existing && (existing.emailConfirmedAt || options.confirmed)) {
         throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
       }
       // A sign-up founds its company: joining an existing one would hand over its listings to anyone who
       // types the name. Colleagues join by invitation (not built yet).
-      const company =
-        input.role === 'recruiter' && companyName ? await store.companies.create(companyName) : null;
-      const user = await store.users.create({
-        email,
+      let company = null;
+      let companyTaken = false;
+      if (input.role === 'recruiter' && companyName) {
+        try {
+          company = await store.companies.create(companyName);
+        } catch (error) {
+          if (options.confirmed || !(error instanceof AppError && error.code === 'conflict')) throw error;
+          companyTaken = true;
+        }
+      }
+      const details = {
         name: input.name.trim(),
         role: input.role,
         companyId: company?.id ?? null,
         passwordHash,
+      };
+      if (existing) {
+        const replaced = await store.users.replaceUnconfirmed(existing.id, details);
+        if (!replaced) {
+          throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
+        }
+        return { user: replaced, companyTaken };
+      }
+      const user = await store.users.create({
+        email,
+        ...details,
+        ...(options.confirmed ? {} : { emailConfirmedAt: null }),
       });
-      return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
+      return { user, companyTaken };
     },
 
     /** Creates the configured admin account on start-up if it does not exist yet. */

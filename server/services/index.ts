@@ -22,6 +22,7 @@ import { createNotificationService } from './notifications/index.ts';
 import { createNotificationSettings } from './notifications/settings.ts';
 import { createUnsubscribeTokens } from './notifications/unsubscribe.ts';
 import { createOutboxService } from './outbox.ts';
+import { createConfirmationTokens, createSignUpService } from './sign-up.ts';
 
 export interface ServiceDeps {
   config: Pick<
@@ -32,6 +33,7 @@ export interface ServiceDeps {
     | 'jwtSecret'
     | 'publicUrl'
     | 'outboxClaimTimeoutMs'
+    | 'env'
   >;
   store: Store;
   search: SearchIndex;
@@ -57,11 +59,20 @@ export function createServices(deps: ServiceDeps) {
   const listings = createListingService(store, changes, deliveries);
   const matching = createMatchingService(store, listings);
   const outbox = createOutboxService(store, deps.mailer, { claimTimeoutMs: config.outboxClaimTimeoutMs });
+  const accounts = createAccountService(store, {
+    refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    reuseGraceSeconds: config.refreshReuseGraceSeconds,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+  });
   return {
-    accounts: createAccountService(store, {
-      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-      reuseGraceSeconds: config.refreshReuseGraceSeconds,
-      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    accounts,
+    signUp: createSignUpService({
+      store,
+      accounts,
+      changes,
+      tokens: createConfirmationTokens(config.jwtSecret),
+      publicUrl: config.publicUrl,
+      showLinks: deps.mailer.kind === 'outbox' && config.env !== 'production',
     }),
     listings,
     profiles: createProfileService(store, changes),

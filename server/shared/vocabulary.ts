@@ -101,6 +101,14 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Emails about the account itself: always sent, never an in-app notification, no topic to turn off. */
+export const ACCOUNT_EMAIL_KINDS = ['email-confirmation', 'sign-up-attempt'] as const;
+export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
+
+/** What an email in the outbox is about. */
+export const EMAIL_KINDS = [...NOTIFICATION_KINDS, ...ACCOUNT_EMAIL_KINDS] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
 /** The email topics a user may turn off, each covering some kinds of notification. */
 export const EMAIL_TOPICS = ['applications', 'invitations', 'listings'] as const;
 export type EmailTopic = (typeof EMAIL_TOPICS)[number];

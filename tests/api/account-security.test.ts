@@ -50,7 +50,7 @@ describe('account security through the API', () => {
       url: '/api/auth/signup',
       payload: { email, password: 'lantern cobalt orchard', name: 'Wes', role: 'candidate' },
     });
-    expect(strong.statusCode).toBe(201);
+    expect(strong.statusCode).toBe(202);
   });
 
   it('backs off one account after repeated failures, whichever addresses they come from', async () => {

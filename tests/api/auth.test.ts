@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, refreshCookieOf, signUp, type TestApp } from '../helpers/app.ts';
+import { confirmEmail, createTestApp, refreshCookieOf, signUp, type TestApp } from '../helpers/app.ts';
 import { uniqueEmail } from '../helpers/factories.ts';
 
 const refresh = (app: TestApp['app'], cookie: string) =>
@@ -14,71 +14,185 @@ describe('accounts', () => {
     await t.close();
   });
 
-  it('signs a candidate up, stores an argon2id hash and answers who they are', async () => {
+  const signup = (payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/signup', payload });
+  const login = (email: string, password = 'correct horse battery') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const outboxTo = async (email: string) =>
+    (await t.store.outbox.list({ page: 1, limit: 100 })).items.filter((mail) => mail.to === email);
+
+  it('signs a candidate up unconfirmed, with an argon2id hash, and lets them in once they confirm', async () => {
     const email = uniqueEmail('Cand');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: { email, password: 'correct horse battery', name: 'Cara', role: 'candidate' },
+    const response = await signup({
+      email,
+      password: 'correct horse battery',
+      name: 'Cara',
+      role: 'candidate',
     });
-    expect(response.statusCode).toBe(201);
+    expect(response.statusCode).toBe(202);
     const body = response.json();
-    expect(body.user).toMatchObject({
+    expect(body).toMatchObject({ status: 'confirmation-sent', email: email.toLowerCase() });
+    expect(response.cookies.find((c) => c.name === 'bb_refresh')).toBeUndefined();
+    expect(body).not.toHaveProperty('accessToken');
+    const stored = await t.store.users.findByEmail(email);
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored?.emailConfirmedAt).toBeNull();
+
+    // The email carries the link the answer shows here (no mail server, not production).
+    const [mail] = await outboxTo(email.toLowerCase());
+    expect(mail).toMatchObject({ kind: 'email-confirmation' });
+    expect(mail!.text).toContain(body.confirmUrl);
+
+    const early = await login(email);
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error.message).toMatch(/confirm your email/i);
+
+    await confirmEmail(t.app, body.confirmUrl);
+    const session = await login(email);
+    expect(session.statusCode).toBe(200);
+    expect(session.json().user).toMatchObject({
       email: email.toLowerCase(),
       name: 'Cara',
       role: 'candidate',
-      company: null,
     });
-    expect(body.user).not.toHaveProperty('passwordHash');
-    const cookie = response.cookies.find((c) => c.name === 'bb_refresh');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
-    const stored = await t.store.users.findByEmail(email);
-    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(session.cookies.find((c) => c.name === 'bb_refresh')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/auth',
+    });
     const me = await t.app.inject({
       method: 'GET',
       url: '/api/auth/me',
-      headers: { authorization: `Bearer ${body.accessToken}` },
+      headers: { authorization: `Bearer ${session.json().accessToken}` },
     });
-    expect(me.json().user.id).toBe(body.user.id);
+    expect(me.json().user.email).toBe(email.toLowerCase());
   });
 
-  it('requires a company for recruiters and links them to it', async () => {
-    const missing = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: { email: uniqueEmail(), password: 'correct horse battery', name: 'R', role: 'recruiter' },
+  it('refuses a confirmation link that is forged, altered or not ours', async () => {
+    const email = uniqueEmail('forge');
+    const { confirmUrl } = (
+      await signup({ email, password: 'correct horse battery', name: 'F', role: 'candidate' })
+    ).json();
+    const token = new URL(confirmUrl).searchParams.get('token')!;
+    const [userId, expiry, signature] = token.split('.');
+    for (const bad of [
+      'nonsense',
+      `${userId}.${Number(expiry) + 3600}.${signature}`,
+      `other-user.${expiry}.${signature}`,
+      `${userId}.${expiry}.${signature!.slice(0, -2)}AA`,
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/confirm-email',
+        payload: { token: bad },
+      });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().error.details).toEqual([{ path: '/token', message: 'not valid or expired' }]);
+    }
+    expect((await t.store.users.findByEmail(email))?.emailConfirmedAt).toBeNull();
+  });
+
+  it('answers a registered email exactly like a new one, and tells its owner instead', async () => {
+    const email = uniqueEmail();
+    await signUp(t.app, 'candidate', { email });
+    const fresh = await signup({
+      email: uniqueEmail(),
+      password: 'another password here',
+      name: 'Other',
+      role: 'candidate',
+    });
+    const again = await signup({
+      email: email.toUpperCase(),
+      password: 'another password here',
+      name: 'Other',
+      role: 'candidate',
+    });
+    expect(again.statusCode).toBe(fresh.statusCode);
+    expect(Object.keys(again.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    expect(again.json()).toMatchObject({ status: 'confirmation-sent', email: email.toLowerCase() });
+    expect(again.cookies).toEqual(fresh.cookies);
+    // The first account is untouched, and a link from the answer changes nothing about it.
+    await confirmEmail(t.app, again.json().confirmUrl);
+    expect((await t.store.users.findByEmail(email))?.name).toBe('Cara Candidate');
+    expect((await login(email, 'another password here')).statusCode).toBe(401);
+    expect((await login(email)).statusCode).toBe(200);
+    const mails = await outboxTo(email.toLowerCase());
+    expect(mails.map((mail) => mail.kind).sort()).toEqual(['email-confirmation', 'sign-up-attempt']);
+    expect(mails.find((mail) => mail.kind === 'sign-up-attempt')!.text).toMatch(/already has one/);
+  });
+
+  it('lets the latest sign-up of an unconfirmed address set its password, so nobody can squat it', async () => {
+    const email = uniqueEmail('squat');
+    await signup({ email, password: 'squatter chose this', name: 'Squatter', role: 'candidate' });
+    const owner = await signup({
+      email,
+      password: 'lantern cobalt orchard',
+      name: 'Owner',
+      role: 'candidate',
+    });
+    expect(owner.statusCode).toBe(202);
+    await confirmEmail(t.app, owner.json().confirmUrl);
+    expect((await login(email, 'squatter chose this')).statusCode).toBe(401);
+    const session = await login(email, 'lantern cobalt orchard');
+    expect(session.statusCode).toBe(200);
+    expect(session.json().user.name).toBe('Owner');
+  });
+
+  it('requires a company for recruiters, links them to it, and answers a taken name like any other', async () => {
+    const missing = await signup({
+      email: uniqueEmail(),
+      password: 'correct horse battery',
+      name: 'R',
+      role: 'recruiter',
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details).toEqual([{ path: '/company', message: 'required for recruiters' }]);
     const recruiter = await signUp(t.app, 'recruiter', { company: 'Globex' });
     expect(recruiter.user.company?.name).toBe('Globex');
-    // Typing a registered company's name does not make anyone its recruiter.
-    const impostor = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: {
-        email: uniqueEmail(),
-        password: 'correct horse battery',
-        name: 'I',
-        role: 'recruiter',
-        company: 'GLOBEX',
-      },
+    // Typing a registered company's name does not make anyone its recruiter, nor tell them it exists.
+    const email = uniqueEmail('impostor');
+    const impostor = await signup({
+      email,
+      password: 'correct horse battery',
+      name: 'I',
+      role: 'recruiter',
+      company: 'GLOBEX',
     });
-    expect(impostor.statusCode).toBe(409);
-    expect(impostor.json().error.details).toEqual([{ path: '/company', message: 'already registered' }]);
+    expect(impostor.statusCode).toBe(202);
+    expect(impostor.json()).toMatchObject({ status: 'confirmation-sent' });
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/confirm-email',
+      payload: { token: new URL(impostor.json().confirmUrl).searchParams.get('token') },
+    });
+    expect(confirm.statusCode).toBe(400);
+    expect((await login(email)).statusCode).toBe(403);
+    const [mail] = await outboxTo(email);
+    expect(mail!.text).toContain('GLOBEX');
+    expect(mail!.text).not.toContain('confirm-email');
   });
 
-  it('refuses a duplicate email with 409 and keeps the first account', async () => {
-    const email = uniqueEmail();
-    await signUp(t.app, 'candidate', { email });
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: { email: email.toUpperCase(), password: 'another password', name: 'Other', role: 'candidate' },
+  it('gives the link only by email in production', async () => {
+    const prod = await createTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a production secret of at least thirty-two characters',
     });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('conflict');
-    expect((await t.store.users.findByEmail(email))?.name).toBe('Cara Candidate');
+    try {
+      const response = await prod.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: {
+          email: uniqueEmail('prod'),
+          password: 'correct horse battery',
+          name: 'P',
+          role: 'candidate',
+        },
+      });
+      expect(response.statusCode).toBe(202);
+      expect(response.json()).not.toHaveProperty('confirmUrl');
+    } finally {
+      await prod.close();
+    }
   });
 
   it('refuses sign-up bodies that are malformed, and stores nothing', async () => {

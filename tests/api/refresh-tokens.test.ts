@@ -20,13 +20,14 @@ describe('refresh-token reuse and its grace window', () => {
       reuseGraceSeconds,
       accessTokenTtlSeconds: 900,
     });
-  const signup = (accounts: ReturnType<typeof accountsWith>) =>
-    accounts.signup({
-      email: uniqueEmail('tab'),
-      password: 'correct horse battery',
-      name: 'Tab',
-      role: 'candidate',
-    });
+  /** A confirmed account's first session. */
+  const signup = async (accounts: ReturnType<typeof accountsWith>) => {
+    const { user } = await accounts.register(
+      { email: uniqueEmail('tab'), password: 'correct horse battery', name: 'Tab', role: 'candidate' },
+      { confirmed: true },
+    );
+    return accounts.login(user.email, 'correct horse battery');
+  };
 
   it('ends the session when a rotated token comes back after the window', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/test-server.ts';
-import { apiCall, postListing } from './support/api.ts';
+import { apiCall, postListing, signUpThroughApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { logInInBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './support/journeys.ts';
@@ -31,9 +31,8 @@ describe('hiring journey', () => {
       env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
     });
     browser = await launchBrowser();
-    const { accessToken } = await apiCall<{ accessToken: string }>(server.url, 'POST', '/api/auth/signup', {
+    const accessToken = await signUpThroughApi(server.url, {
       email: recruiterEmail,
-      password: PASSWORD,
       name: 'Rita Recruiter',
       role: 'recruiter',
       company: 'Acme Payments',

@@ -102,19 +102,31 @@ export async function signUp(
   role: 'candidate' | 'recruiter',
   overrides: Record<string, unknown> = {},
 ): Promise<Session> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/auth/signup',
-    payload: {
-      email: uniqueEmail(role),
-      password: 'correct horse battery',
-      name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
-      role,
-      ...(role === 'recruiter' ? { company: `Acme Payments ${uniqueEmail('co').split('@')[0]}` } : {}),
-      ...overrides,
-    },
-  });
-  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  const payload = {
+    email: uniqueEmail(role),
+    password: 'correct horse battery',
+    name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
+    role,
+    ...(role === 'recruiter' ? { company: `Acme Payments ${uniqueEmail('co').split('@')[0]}` } : {}),
+    ...overrides,
+  };
+  const response = await app.inject({ method: 'POST', url: '/api/auth/signup', payload });
+  if (response.statusCode !== 202) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  await confirmEmail(app, response.json().confirmUrl);
+  return logIn(app, String(payload.email), String(payload.password));
+}
+
+/** Opens a confirmation link as its page does: the token goes to `POST /api/auth/confirm-email`. */
+export async function confirmEmail(app: FastifyInstance, confirmUrl: string): Promise<void> {
+  const token = new URL(confirmUrl).searchParams.get('token');
+  const response = await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token } });
+  if (response.statusCode !== 200) throw new Error(`confirm failed: ${response.statusCode} ${response.body}`);
+}
+
+/** A session for an account that can log in. */
+export async function logIn(app: FastifyInstance, email: string, password: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const body = response.json();
   return {
     token: body.accessToken,

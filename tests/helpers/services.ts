@@ -19,6 +19,7 @@ export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
   jwtSecret: 'a test secret of at least thirty-two characters',
   publicUrl: 'http://backboard.test',
   outboxClaimTimeoutMs: 60_000,
+  env: 'test',
 };
 
 export interface TestServices {
@@ -70,13 +71,16 @@ export async function createTestServices(overrides: Partial<ServiceDeps> = {}): 
     services,
     announced,
     async viewer(role, company) {
-      const { user } = await services.accounts.signup({
-        email: uniqueEmail(role),
-        password: 'correct horse battery',
-        name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
-        role,
-        ...(role === 'recruiter' ? { company: company ?? `Acme ${uniqueEmail('co')}` } : {}),
-      });
+      const { user } = await services.accounts.register(
+        {
+          email: uniqueEmail(role),
+          password: 'correct horse battery',
+          name: role === 'recruiter' ? 'Rita Recruiter' : 'Cara Candidate',
+          role,
+          ...(role === 'recruiter' ? { company: company ?? `Acme ${uniqueEmail('co')}` } : {}),
+        },
+        { confirmed: true },
+      );
       return { sub: user.id, role: user.role, companyId: user.companyId };
     },
     async close() {

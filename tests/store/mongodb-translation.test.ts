@@ -607,9 +607,19 @@ describe('MongoDB documents as port entities', () => {
     expect(user).toEqual({
       ...userInput(),
       id: 'u1',
+      emailConfirmedAt: NOW.toISOString(),
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
+    // A self sign-up is unconfirmed; a document from before confirmation existed counts as confirmed.
+    const unconfirmed = new models.users(
+      q.newUserDoc({ ...userInput(), emailConfirmedAt: null }, 'u2', NOW),
+    ).toObject();
+    expect(userFromDoc(unconfirmed).emailConfirmedAt).toBeNull();
+    const { emailConfirmedAt: _dropped, ...older } = unconfirmed;
+    expect(userFromDoc(older).emailConfirmedAt).toBe(NOW.toISOString());
+    // Confirming matches an explicit null only: `{ field: null }` would also match the older documents.
+    expect(q.unconfirmedUser('u2')).toEqual({ _id: 'u2', emailConfirmedAt: { $type: 'null' } });
     const profile = profileFromDoc(
       new models.profiles(q.newProfileDoc('u1', profileData(), 'p1', NOW)).toObject(),
     );

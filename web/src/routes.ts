@@ -162,6 +162,12 @@ export const ROUTES: readonly Route[] = [
     page: { load: () => import('./pages/auth/SignupPage.svelte') },
   }),
   route({
+    name: 'confirm-email',
+    path: '/confirm-email',
+    title: 'Confirm your email',
+    page: { load: () => import('./pages/auth/ConfirmEmailPage.svelte') },
+  }),
+  route({
     name: 'about',
     path: '/about',
     title: 'About Backboard',

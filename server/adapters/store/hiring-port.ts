@@ -1,7 +1,7 @@
 import type { ProfileData } from '../../domain/profile.ts';
 import type { SkillGap } from '../../domain/matching.ts';
 import type { StageActor } from '../../domain/applications.ts';
-import type { ApplicationStage, NotificationKind } from '../../shared/vocabulary.ts';
+import type { ApplicationStage, EmailKind, NotificationKind } from '../../shared/vocabulary.ts';
 import type { Page, PageRequest } from './port.ts';
 
 export type { StageActor };
@@ -171,7 +171,7 @@ export type EmailStatus = 'pending' | 'sending' | 'sent' | 'kept';
 export interface OutboxEmail {
   id: string;
   userId: string;
-  kind: NotificationKind;
+  kind: EmailKind;
   to: string;
   subject: string;
   text: string;

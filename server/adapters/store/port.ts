@@ -58,10 +58,19 @@ export interface User {
   role: Role;
   companyId: string | null;
   passwordHash: string;
+  /**
+   * When the owner proved the address by opening the sign-up link; null until then. Accounts the
+   * importer, the demo seed and the admin set-up make count as confirmed from their creation.
+   */
+  emailConfirmedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt'>;
+export type UnconfirmedDetails = Pick<User, 'name' | 'role' | 'companyId' | 'passwordHash'>;
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'emailConfirmedAt'> & {
+  /** `null` for a self sign-up, which confirms later; left out, the account is confirmed at creation. */
+  emailConfirmedAt?: null;
+};
 
 export interface Company {
   id: string;
@@ -158,6 +167,10 @@ export interface UserStore {
   findById(id: string): Promise<User | null>;
   findByEmail(email: string): Promise<User | null>;
   findManyByIds(ids: string[]): Promise<User[]>;
+  /** Marks the email confirmed now, unless it already is; null when there is no such user. */
+  confirmEmail(id: string): Promise<User | null>;
+  /** Replaces an unconfirmed account's details (a later sign-up); null when it is confirmed or gone. */
+  replaceUnconfirmed(id: string, details: UnconfirmedDetails): Promise<User | null>;
 }
 
 export interface CompanyStore {

@@ -95,3 +95,53 @@ export function emailFor(
     ].join(''),
   };
 }
+
+/** What an account email says: a short note and the one link it is about. */
+export interface AccountMessage {
+  subject: string;
+  body: string;
+  action: { label: string; url: string };
+  footer: string;
+}
+
+/** The words of the account emails (sign-up); sent whatever the notification settings say. */
+export const ACCOUNT_MESSAGES = {
+  confirmEmail(input: { confirmUrl: string }): AccountMessage {
+    return {
+      subject: 'Confirm your email for Backboard',
+      body: 'Open the link below to confirm this address, then log in with the password you chose. The link works for 48 hours.',
+      action: { label: 'Confirm my email', url: input.confirmUrl },
+      footer: 'If you did not sign up for Backboard, ignore this email: no account is used without it.',
+    };
+  },
+  companyTaken(input: { company: string; signupUrl: string }): AccountMessage {
+    return {
+      subject: 'Your Backboard sign-up needs another company name',
+      body: `A company named “${input.company}” already hires on Backboard, so this account was not created. If you work there, ask a colleague who recruits on Backboard; otherwise sign up again with your company's full name.`,
+      action: { label: 'Sign up again', url: input.signupUrl },
+      footer: 'If you did not sign up for Backboard, ignore this email: nothing was created in your name.',
+    };
+  },
+  signUpAttempt(input: { loginUrl: string }): AccountMessage {
+    return {
+      subject: 'Someone tried to sign up with your email',
+      body: 'Somebody tried to create a Backboard account with this address, which already has one. If it was you, log in instead.',
+      action: { label: 'Log in to Backboard', url: input.loginUrl },
+      footer: 'If it was not you, nothing changed: your account and password are as they were.',
+    };
+  },
+};
+
+export function accountEmail(message: AccountMessage): { subject: string; text: string; html: string } {
+  return {
+    subject: message.subject,
+    text: [message.body, '', `${message.action.label}: ${message.action.url}`, '', '—', message.footer].join(
+      '\n',
+    ),
+    html: [
+      `<p>${escapeHtml(message.body)}</p>`,
+      `<p><a href="${escapeHtml(message.action.url)}">${escapeHtml(message.action.label)}</a></p>`,
+      `<hr><p style="color:#555;font-size:13px">${escapeHtml(message.footer)}</p>`,
+    ].join(''),
+  };
+}

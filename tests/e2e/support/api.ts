@@ -21,15 +21,34 @@ export async function apiCall<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function recruiterToken(baseUrl: string, company: string): Promise<string> {
-  const answer = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/signup', {
-    email: uniqueEmail('recruiter'),
+/**
+ * An account as a person makes one: sign up, open the confirmation link (the server shows it, having
+ * no mail server), log in. Answers the access token.
+ */
+export async function signUpThroughApi(
+  baseUrl: string,
+  body: { email: string; name: string; role: 'candidate' | 'recruiter'; company?: string },
+): Promise<string> {
+  const { confirmUrl } = await apiCall<{ confirmUrl: string }>(baseUrl, 'POST', '/api/auth/signup', {
+    ...body,
     password: PASSWORD,
+  });
+  const token = new URL(confirmUrl).searchParams.get('token');
+  await apiCall(baseUrl, 'POST', '/api/auth/confirm-email', { token });
+  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', {
+    email: body.email,
+    password: PASSWORD,
+  });
+  return accessToken;
+}
+
+export async function recruiterToken(baseUrl: string, company: string): Promise<string> {
+  return signUpThroughApi(baseUrl, {
+    email: uniqueEmail('recruiter'),
     name: 'Arranging Recruiter',
     role: 'recruiter',
     company,
   });
-  return answer.accessToken;
 }
 
 export interface ListingOverrides {
@@ -75,9 +94,8 @@ export async function discoverableCandidate(
   headline: string,
   skills: string[],
 ): Promise<void> {
-  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/signup', {
+  const accessToken = await signUpThroughApi(baseUrl, {
     email: uniqueEmail('candidate'),
-    password: PASSWORD,
     name: 'Arranged Candidate',
     role: 'candidate',
   });

@@ -32,6 +32,7 @@ import type {
   QueuesAnswer,
   RecommendationsAnswer,
   SearchAnswer,
+  SignupAnswer,
   SignupInput,
   SkillSuggestion,
 } from './types.ts';
@@ -171,7 +172,13 @@ export function refreshSession(): Promise<boolean> {
   return refreshInFlight;
 }
 
-const NO_RETRY_PATHS = ['/api/auth/login', '/api/auth/signup', '/api/auth/refresh', '/api/auth/logout'];
+const NO_RETRY_PATHS = [
+  '/api/auth/login',
+  '/api/auth/signup',
+  '/api/auth/confirm-email',
+  '/api/auth/refresh',
+  '/api/auth/logout',
+];
 
 /** One call: on a 401 with a token it refreshes once and retries, so expiry never surprises the user. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -207,11 +214,10 @@ const listingPath = (id: string) => `/api/listings/${encodeURIComponent(id)}`;
 
 /** The typed surface of the HTTP API (DESIGN.md §2a). */
 export const api = {
-  async signup(input: SignupInput): Promise<PublicUser> {
-    const answer = await request<AuthAnswer>('POST', '/api/auth/signup', { body: input });
-    setAuth(answer);
-    return answer.user;
-  },
+  /** Starts a sign-up: no session until the emailed link is opened and the person logs in. */
+  signup: (input: SignupInput) => request<SignupAnswer>('POST', '/api/auth/signup', { body: input }),
+  confirmEmail: (token: string) =>
+    request<{ email: string }>('POST', '/api/auth/confirm-email', { body: { token } }),
   async login(input: LoginInput): Promise<PublicUser> {
     const answer = await request<AuthAnswer>('POST', '/api/auth/login', { body: input });
     setAuth(answer);

@@ -16,7 +16,13 @@ import type {
   Seniority,
 } from '../../../server/shared/vocabulary.ts';
 import type { Location, SkillRequirement } from '../../../server/adapters/store/port.ts';
-import type { LoginBody, PublicUser, SessionResponse, SignupBody } from '../../../server/schemas/auth.ts';
+import type {
+  LoginBody,
+  PublicUser,
+  SessionResponse,
+  SignupBody,
+  SignupResponse,
+} from '../../../server/schemas/auth.ts';
 import type { SalaryBand as SalaryBandSchema, SkillRef } from '../../../server/schemas/common.ts';
 import type { ExtractedSkill } from '../../../server/domain/extraction.ts';
 import type { MatchKind, SkillGapEntry } from '../../../server/domain/matching.ts';
@@ -74,6 +80,7 @@ export type {
 
 export type AuthAnswer = SessionResponse;
 export type SignupInput = SignupBody;
+export type SignupAnswer = Static<typeof SignupResponse>;
 export type LoginInput = LoginBody;
 export type SalaryBand = Static<typeof SalaryBandSchema>;
 /** A band answer: the band, or none with the reason (too few samples for any segment the query allows). */

@@ -12,6 +12,10 @@ export function userFromDoc(doc: UserDoc): User {
     role: doc.role,
     companyId: doc.companyId ?? null,
     passwordHash: doc.passwordHash,
+    emailConfirmedAt:
+      doc.emailConfirmedAt === undefined
+        ? iso(doc.createdAt)
+        : doc.emailConfirmedAt && iso(doc.emailConfirmedAt),
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
   };
@@ -33,6 +37,34 @@ export function createUserStore(run: MongoRun): UserStore {
       run('user', async (models) => {
         const doc = await models.users.findOne(q.userByEmail(email)).lean<UserDoc>();
         return doc ? userFromDoc(doc) : null;
+      }),
+    replaceUnconfirmed: (id, details) =>
+      run('user', async (models) => {
+        const doc = await models.users
+          .findOneAndUpdate(q.unconfirmedUser(id), q.replaceUnconfirmedUpdate(details, new Date()), {
+            returnDocument: 'after',
+            runValidators: true,
+          })
+          .lean<UserDoc>();
+        return doc ? userFromDoc(doc) : null;
+      }),
+    confirmEmail: (id) =>
+      run('user', async (models) => {
+        const at = new Date();
+        // Only an unconfirmed account changes (documents from before confirmation have no field and
+        // count as confirmed already).
+        const doc = await models.users
+          .findOneAndUpdate(
+            q.unconfirmedUser(id),
+            { $set: { emailConfirmedAt: at, updatedAt: at } },
+            {
+              returnDocument: 'after',
+            },
+          )
+          .lean<UserDoc>();
+        if (doc) return userFromDoc(doc);
+        const current = await models.users.findOne(q.byId(id)).lean<UserDoc>();
+        return current ? userFromDoc(current) : null;
       }),
     findManyByIds: (ids) =>
       run('user', async (models) => {

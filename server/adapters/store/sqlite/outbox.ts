@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { EmailStatus, NotificationKind, OutboxEmail, OutboxStore } from '../port.ts';
+import type { EmailKind } from '../../../shared/vocabulary.ts';
+import type { EmailStatus, OutboxEmail, OutboxStore } from '../port.ts';
 import { now, pageOf } from './rows.ts';
 
 interface EmailRow {
   id: string;
   user_id: string;
-  kind: NotificationKind;
+  kind: EmailKind;
   recipient: string;
   subject: string;
   text_body: string;

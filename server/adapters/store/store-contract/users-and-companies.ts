@@ -29,6 +29,33 @@ export function describeUsersAndCompanies({ store }: StoreCase): void {
       expect((await store.users.findManyByIds([user.id, 'missing'])).map((u) => u.id)).toEqual([user.id]);
     });
 
+    it('confirms a self sign-up once; other accounts are confirmed from creation', async () => {
+      const imported = await store.users.create({
+        email: uniqueEmail('imported'),
+        name: 'Imp',
+        role: 'candidate',
+        companyId: null,
+        passwordHash: 'x',
+      });
+      expect(imported.emailConfirmedAt).toBe(imported.createdAt);
+      const signedUp = await store.users.create({
+        email: uniqueEmail('self'),
+        name: 'Self',
+        role: 'candidate',
+        companyId: null,
+        passwordHash: 'x',
+        emailConfirmedAt: null,
+      });
+      expect(signedUp.emailConfirmedAt).toBeNull();
+      expect((await store.users.findByEmail(signedUp.email))?.emailConfirmedAt).toBeNull();
+      const confirmed = await store.users.confirmEmail(signedUp.id);
+      expect(Date.parse(confirmed?.emailConfirmedAt ?? '')).not.toBeNaN();
+      const again = await store.users.confirmEmail(signedUp.id);
+      expect(again?.emailConfirmedAt).toBe(confirmed?.emailConfirmedAt);
+      expect((await store.users.findById(signedUp.id))?.emailConfirmedAt).toBe(confirmed?.emailConfirmedAt);
+      expect(await store.users.confirmEmail('no-such-user')).toBeNull();
+    });
+
     it('refuses a second account with the same email, whatever its casing', async () => {
       const email = uniqueEmail('dup');
       await store.users.create({ email, name: 'A', role: 'candidate', companyId: null, passwordHash: 'x' });

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
-import { NOTIFICATION_KINDS } from '../../../../shared/vocabulary.ts';
-import type { EmailStatus, NotificationKind } from '../../port.ts';
+import { EMAIL_KINDS, type EmailKind } from '../../../../shared/vocabulary.ts';
+import type { EmailStatus } from '../../port.ts';
 import { STRICT, boundedString, integerValidator } from './parts.ts';
 
 /** The port's EmailStatus values, for the enum and for checking a status filter. */
@@ -14,7 +14,7 @@ export const EMAIL_STATUSES = [
 export interface OutboxEmailDoc {
   _id: string;
   userId: string;
-  kind: NotificationKind;
+  kind: EmailKind;
   to: string;
   subject: string;
   text: string;
@@ -37,7 +37,7 @@ export const outboxEmailSchema = new Schema<OutboxEmailDoc>(
   {
     _id: { type: String, required: true },
     userId: { type: String, required: true },
-    kind: { type: String, required: true, enum: NOTIFICATION_KINDS },
+    kind: { type: String, required: true, enum: EMAIL_KINDS },
     to: { type: String, required: true, maxlength: 254, match: /^[^\s@]+@[^\s@]+$/ },
     subject: boundedString(1_000),
     text: { type: String, default: '', maxlength: 200_000 },

@@ -12,6 +12,8 @@ export interface UserDoc {
   role: Role;
   companyId: string | null;
   passwordHash: string;
+  /** Missing on documents written before confirmation existed: those count as confirmed at creation. */
+  emailConfirmedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,6 +27,7 @@ export const userSchema = new Schema<UserDoc>(
     role: { type: String, required: true, enum: ROLES },
     companyId: { type: String, default: null },
     passwordHash: { type: String, required: true },
+    emailConfirmedAt: { type: Date, default: undefined },
     createdAt: { type: Date, required: true, immutable: true },
     updatedAt: { type: Date, required: true },
   },
