@@ -96,54 +96,67 @@ export function buildCreditLists(skills: Interner, rows: RowSkills): CreditLists
   });
   const targets = Int32Array.from(targetList);
 
-  // Per row: the best level per (requirement key, class), then the pairs no other pair dominates. Run
-  // twice, to count each list's length and then to fill it, rather than hold every entry twice.
+  // Room for each list: every (row, source) pair it could receive, counted from the rows' own skills
+  // without walking the rows — a few per cent above what the de-domination below keeps.
+  const room = new Float64Array(keyCount + 1);
+  for (let at = 0; at < rows.keys.length; at++) {
+    const key = rows.keys[at]!;
+    for (let next = targetOffsets[key]!; next < targetOffsets[key + 1]!; next++) {
+      room[(targets[next]! >> CLASS_BITS) + 1]! += 1;
+    }
+  }
+  for (let key = 0; key < keyCount; key++) room[key + 1]! += room[key]!;
+  if (room[keyCount]! >= 2 ** 31) throw new Error('too many credit entries for one index');
+  const fill = Int32Array.from(room.subarray(0, keyCount));
+  const entries = new Int32Array(room[keyCount]!);
+
+  // Per row: the best level per (requirement key, class), then the pairs no other pair dominates.
   const levels = new Uint8Array(keyCount * MAX_CLASSES);
-  const touchedBy = new Int32Array(keyCount);
+  const touchedBy = new Int32Array(keyCount).fill(-1);
   const touched = new Int32Array(keyCount);
   const classMask = new Int32Array(keyCount);
-  const offsets = new Int32Array(keyCount + 1);
-  const walkRows = (entries: Int32Array | null, fill: Int32Array) => {
-    touchedBy.fill(-1);
-    for (let row = 0; row < rowCount; row++) {
-      let touchedCount = 0;
-      for (let at = rows.offsets[row]!; at < rows.offsets[row + 1]!; at++) {
-        const key = rows.keys[at]!;
-        const level = rows.levels[at]!;
-        const end = targetOffsets[key + 1]!;
-        for (let next = targetOffsets[key]!; next < end; next++) {
-          const target = targets[next]!;
-          const targetKey = target >> CLASS_BITS;
-          if (touchedBy[targetKey] !== row) {
-            touchedBy[targetKey] = row;
-            touched[touchedCount++] = targetKey;
-            classMask[targetKey] = 0;
-          }
-          classMask[targetKey]! |= 1 << (target & (MAX_CLASSES - 1));
-          if (level > levels[target]!) levels[target] = level;
+  for (let row = 0; row < rowCount; row++) {
+    let touchedCount = 0;
+    for (let at = rows.offsets[row]!; at < rows.offsets[row + 1]!; at++) {
+      const key = rows.keys[at]!;
+      const level = rows.levels[at]!;
+      const end = targetOffsets[key + 1]!;
+      for (let next = targetOffsets[key]!; next < end; next++) {
+        const target = targets[next]!;
+        const targetKey = target >> CLASS_BITS;
+        if (touchedBy[targetKey] !== row) {
+          touchedBy[targetKey] = row;
+          touched[touchedCount++] = targetKey;
+          classMask[targetKey] = 0;
         }
-      }
-      for (let at = 0; at < touchedCount; at++) {
-        const key = touched[at]!;
-        let bestLevel = 0;
-        // Classes by factor, highest first: the set bits of the mask from the lowest.
-        for (let mask = classMask[key]!; mask !== 0; mask &= mask - 1) {
-          const sourceClass = 31 - Math.clz32(mask & -mask);
-          const slot = (key << CLASS_BITS) | sourceClass;
-          const level = levels[slot]!;
-          levels[slot] = 0;
-          if (level <= bestLevel) continue;
-          bestLevel = level;
-          if (entries === null) fill[key + 1]! += 1;
-          else entries[fill[key]!++] = (row << CODE_BITS) | (sourceClass << LEVEL_BITS) | level;
-        }
+        classMask[targetKey]! |= 1 << (target & (MAX_CLASSES - 1));
+        if (level > levels[target]!) levels[target] = level;
       }
     }
-  };
-  walkRows(null, offsets);
-  for (let key = 0; key < keyCount; key++) offsets[key + 1]! += offsets[key]!;
-  const entries = new Int32Array(offsets[keyCount]!);
-  walkRows(entries, offsets.slice(0, keyCount));
+    for (let at = 0; at < touchedCount; at++) {
+      const key = touched[at]!;
+      let bestLevel = 0;
+      // Classes by factor, highest first: the set bits of the mask from the lowest.
+      for (let mask = classMask[key]!; mask !== 0; mask &= mask - 1) {
+        const sourceClass = 31 - Math.clz32(mask & -mask);
+        const slot = (key << CLASS_BITS) | sourceClass;
+        const level = levels[slot]!;
+        levels[slot] = 0;
+        if (level <= bestLevel) continue;
+        bestLevel = level;
+        entries[fill[key]!++] = (row << CODE_BITS) | (sourceClass << LEVEL_BITS) | level;
+      }
+    }
+  }
+  // Close the gaps the de-domination left, list by list, in place.
+  const offsets = new Int32Array(keyCount + 1);
+  for (let key = 0; key < keyCount; key++) {
+    const start = room[key]!;
+    const length = fill[key]! - start;
+    entries.copyWithin(offsets[key]!, start, start + length);
+    offsets[key + 1] = offsets[key]! + length;
+  }
+  const packed = entries.subarray(0, offsets[keyCount]!);
 
   const tables = new Map<number, Float64Array>();
   const creditsFor = (key: number, minimum: number): Float64Array => {
@@ -165,7 +178,7 @@ export function buildCreditLists(skills: Interner, rows: RowSkills): CreditLists
     }
     return table;
   };
-  return { offsets, entries, creditsFor };
+  return { offsets, entries: packed, creditsFor };
 }
 
 /**

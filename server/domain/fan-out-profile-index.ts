@@ -108,7 +108,7 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     expectedUsd,
     requiredCredit,
     niceCredit,
-  ].reduce((sum, array) => sum + array.byteLength, 0);
+  ].reduce((sum, array) => sum + array.buffer.byteLength, 0);
 
   function topCandidates(posting: MatchPosting, k: number): RankedMatch[] {
     const top = new TopK(Math.max(0, Math.min(k, count)));
