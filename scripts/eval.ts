@@ -1,7 +1,8 @@
 /**
- * `npm run eval [-- postings.jsonl] [--details]`: extraction precision and technology recall on
- * annotated postings (default: the shared SkillSpan postings), and the table of scored pairs whose
- * order a recruiter would not dispute. Method and latest numbers: docs/matching.md.
+ * `npm run eval [-- postings.jsonl] [--split=train|dev] [--details]`: extraction precision and
+ * technology recall on annotated postings (default: the shared SkillSpan postings; `--split` keeps one
+ * of the data set's own splits), gold spans placed in any casing and as written, and the table of
+ * scored pairs whose order a recruiter would not dispute. Method and latest numbers: docs/matching.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { judgePairs } from './eval/match-pairs.ts';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
+const splitArg = args.find((arg) => arg.startsWith('--split='));
+const split = splitArg === undefined ? undefined : splitArg.slice('--split='.length);
 const root = new URL('..', import.meta.url).pathname;
 const postingsFile = resolve(
   args.find((arg) => !arg.startsWith('--')) ?? `${root}../shared/data/skillspan-tech/postings.jsonl`,
@@ -23,7 +26,8 @@ if (!existsSync(postingsFile)) {
 const postings = readFileSync(postingsFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as AnnotatedPosting);
+  .map((line) => JSON.parse(line) as AnnotatedPosting)
+  .filter((posting) => split === undefined || posting.split === split);
 const onetNames = existsSync(onetFile)
   ? readFileSync(onetFile, 'utf8')
       .split('\n')
@@ -34,7 +38,9 @@ const onetNames = existsSync(onetFile)
 if (onetNames.length === 0)
   console.log(`(no O*NET list at ${onetFile}: technologies from the taxonomy only)`);
 
-const score = scoreExtraction(postings, technologyClassifier(onetNames));
+const isTechnology = technologyClassifier(onetNames);
+const score = scoreExtraction(postings, isTechnology, 'any-case');
+const asWritten = scoreExtraction(postings, isTechnology, 'as-written');
 const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));
 const top = (map: Map<string, number>, limit: number) =>
   [...map]
@@ -43,18 +49,24 @@ const top = (map: Map<string, number>, limit: number) =>
     .map(([key, times]) => `${key} ×${times}`)
     .join('; ');
 
-console.log(`Extraction on ${score.postings} postings (${postingsFile})`);
-console.log('| measure | value | counts |');
-console.log('| --- | ---: | --- |');
 console.log(
-  `| precision, every mention | ${ratio(score.correctMentions, score.mentions)} | ${score.correctMentions} of ${score.mentions} |`,
+  `Extraction on ${score.postings} postings (${postingsFile}${split === undefined ? '' : `, split ${split}`})`,
 );
-console.log(
-  `| precision, technology mentions | ${ratio(score.correctTechnologyMentions, score.technologyMentions)} | ${score.correctTechnologyMentions} of ${score.technologyMentions} |`,
-);
-console.log(
-  `| technology recall | ${ratio(score.foundTechnologyPlaces, score.technologyPlaces)} | ${score.foundTechnologyPlaces} of ${score.technologyPlaces} places |`,
-);
+console.log('Gold spans placed in any casing (names that are ordinary words as written), and as written:');
+console.log('| measure | any case | counts | as written | counts |');
+console.log('| --- | ---: | --- | ---: | --- |');
+const measures: [string, (s: typeof score) => [number, number]][] = [
+  ['precision, every mention', (s) => [s.correctMentions, s.mentions]],
+  ['precision, technology mentions', (s) => [s.correctTechnologyMentions, s.technologyMentions]],
+  ['technology recall', (s) => [s.foundTechnologyPlaces, s.technologyPlaces]],
+];
+for (const [name, read] of measures) {
+  const [part, whole] = read(score);
+  const [writtenPart, writtenWhole] = read(asWritten);
+  console.log(
+    `| ${name} | ${ratio(part, whole)} | ${part} of ${whole} | ${ratio(writtenPart, writtenWhole)} | ${writtenPart} of ${writtenWhole} |`,
+  );
+}
 const limit = details ? 200 : 25;
 console.log(`\nMost frequent unannotated mentions: ${top(score.falsePositives, limit)}`);
 console.log(`\nMost frequent missed technologies: ${top(score.misses, limit)}`);

@@ -5,10 +5,12 @@
  * recall: the share of gold places naming a technology that some extracted mention overlaps.
  */
 import { extractSkills, type ExtractedSkill } from '../../server/domain/extraction.ts';
-import { findSkillId, getSkill, skillKind } from '../../server/domain/taxonomy.ts';
+import { allSkills, findSkillId, getSkill, skillKind } from '../../server/domain/taxonomy.ts';
 
 export interface AnnotatedPosting {
   id: string;
+  /** The data set's own split ("train", "dev"), when it has one. */
+  split?: string;
   text: string;
   knowledge: string[];
 }
@@ -24,22 +26,40 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * How a gold span is placed: `as-written` only in the annotators' casing; `any-case` in any casing
+ * ("Java" annotated, "java" in the tag line), except names the taxonomy marks as ordinary words or as
+ * counting in one casing only ("Go", "Swift", "REST"), which stay as written.
+ */
+export type Placement = 'as-written' | 'any-case';
+
+const ORDINARY_OR_ONE_CASING: ReadonlySet<string> = new Set(
+  allSkills().flatMap((skill) =>
+    [...(skill.ambiguous ?? []), ...(skill.caseSensitive ?? [])].map((form) => form.toLowerCase()),
+  ),
+);
+
 /** Every place where a gold span stands as whole words, each place once. */
 export function placeGoldSpans(
   text: string,
   spans: readonly string[],
   isTechnology: (span: string) => boolean,
+  placement: Placement = 'any-case',
 ): GoldPlace[] {
   const places = new Map<string, GoldPlace>();
   for (const span of new Set(spans.map((entry) => entry.trim()))) {
     if (span === '') continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(span)}(?![\\p{L}\\p{N}_])`, 'gu');
+    const anyCase = placement === 'any-case' && !ORDINARY_OR_ONE_CASING.has(span.toLowerCase());
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_])${escapeRegExp(span)}(?![\\p{L}\\p{N}_])`,
+      anyCase ? 'giu' : 'gu',
+    );
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       places.set(`${start}:${start + span.length}`, {
         start,
         end: start + span.length,
-        text: span,
+        text: match[0],
         technology: isTechnology(span),
       });
     }
@@ -150,6 +170,7 @@ function count(map: Map<string, number>, key: string): void {
 export function scoreExtraction(
   postings: readonly AnnotatedPosting[],
   isTechnology: (span: string) => boolean,
+  placement: Placement = 'any-case',
 ): ExtractionScore {
   const score: ExtractionScore = {
     postings: postings.length,
@@ -164,7 +185,7 @@ export function scoreExtraction(
   };
   for (const posting of postings) {
     const mentions = extractSkills(posting.text);
-    const places = placeGoldSpans(posting.text, posting.knowledge, isTechnology);
+    const places = placeGoldSpans(posting.text, posting.knowledge, isTechnology, placement);
     for (const mention of mentions) {
       const correct = places.some((place) => overlaps(mention, place));
       score.mentions += 1;

@@ -17,6 +17,10 @@ export class Interner {
   get size(): number {
     return this.ids.size;
   }
+  /** The interned strings, each at its id. */
+  values(): string[] {
+    return [...this.ids.keys()];
+  }
 }
 
 /** Postings collected while building an index, as parallel arrays. */

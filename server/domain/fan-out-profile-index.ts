@@ -1,6 +1,6 @@
 /**
- * The profile index: per skill id, CSR lists of (profile row × 8 + level) for the skills profiles have
- * and for the skills those imply; a query walks the lists each requirement can credit.
+ * The profile index: per requirement skill, one list of the profiles that earn credit for it, merged at
+ * build time (`fan-out-credit-lists.ts`); a query walks one list per requirement.
  */
 import {
   REMOTE_CODES,
@@ -10,11 +10,8 @@ import {
   clampRequirementLevel,
   countryKey,
   evidenceCount,
-  impliedCredit,
-  levelCredit,
   locationPoints,
   niceToHavePoints,
-  relatedCredit,
   requiredPoints,
   requirementWeight,
   salaryPoints,
@@ -26,7 +23,8 @@ import {
   type RemotePolicy,
 } from './match-rules.ts';
 import { annualUsdOrNaN, type MatchPosting, type MatchProfile, type Requirement } from './matching.ts';
-import { type InvertedIndex, Interner, PostingBuilder, buildInvertedIndex } from './fan-out-csr.ts';
+import { Interner } from './fan-out-csr.ts';
+import { addRequirementCredit, buildCreditLists } from './fan-out-credit-lists.ts';
 import {
   FIT_OTHER_COUNTRY,
   FIT_REMOTE_JOB,
@@ -35,80 +33,9 @@ import {
   FIT_UNKNOWN,
   LOCATION_FITS,
   NON_SKILL_POINTS,
-  creditTable,
   profileSkillLevels,
 } from './fan-out-scoring.ts';
 import { type RankedMatch, TopK, compareIds } from './fan-out-top-k.ts';
-import { creditRelationsFor } from './skill-relations.ts';
-
-/**
- * Walks one list, keeping per row the best credit code for the current requirement. Codes index a
- * per-requirement palette of credits sorted ascending (0 = no credit), so a byte compare is a credit
- * compare and the scratch array stays small enough for the cache. Rows seen for the first time are
- * appended to `listRows`; returns its new length.
- */
-function scanList(
-  index: InvertedIndex,
-  key: number,
-  codes: Uint8Array,
-  best: Uint8Array,
-  listRows: Int32Array,
-  listLength: number,
-): number {
-  if (key < 0) return listLength;
-  const { offsets, entries } = index;
-  const end = offsets[key + 1]!;
-  let length = listLength;
-  for (let at = offsets[key]!; at < end; at++) {
-    const entry = entries[at]!;
-    const row = entry >> 3;
-    const code = codes[entry & 7]!;
-    const previous = best[row]!;
-    if (previous === 0) {
-      best[row] = code;
-      listRows[length++] = row;
-    } else if (code > previous) {
-      best[row] = code;
-    }
-  }
-  return length;
-}
-
-/** The credits one requirement can give, by level, for each list that can give them. */
-interface RequirementPalette {
-  /** Distinct credits ascending, index 0 = 0. */
-  credits: Float64Array;
-  exact: Uint8Array;
-  implied: Uint8Array;
-  related: { id: string; codes: Uint8Array }[];
-}
-
-function requirementPalette(skillId: string, minimum: number): RequirementPalette {
-  const exact = creditTable((level) => levelCredit(level, minimum));
-  const implied = creditTable((level) => impliedCredit(level, minimum));
-  const related = creditRelationsFor(skillId).map((entry) => ({
-    id: entry.id,
-    table: creditTable((level) => relatedCredit(entry.factor, level, minimum)),
-  }));
-  const values = new Set<number>([0]);
-  for (const table of [exact, implied, ...related.map((entry) => entry.table)]) {
-    for (let level = 1; level <= 5; level++) values.add(table[level]!);
-  }
-  const credits = Float64Array.from([...values].sort((a, b) => a - b));
-  const codeOf = new Map<number, number>();
-  credits.forEach((credit, code) => codeOf.set(credit, code));
-  const toCodes = (table: Float64Array) => {
-    const codes = new Uint8Array(8);
-    for (let level = 1; level <= 5; level++) codes[level] = codeOf.get(table[level]!)!;
-    return codes;
-  };
-  return {
-    credits,
-    exact: toCodes(exact),
-    implied: toCodes(implied),
-    related: related.map((entry) => ({ id: entry.id, codes: toCodes(entry.table) })),
-  };
-}
 
 /** A row's remote preference as a code that indexes PREFERENCES: 0 for none, else its REMOTE_CODES entry. */
 const PREFERENCES: readonly (RemotePolicy | null)[] = [null, 'onsite', 'hybrid', 'remote'];
@@ -135,8 +62,9 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const count = rows.length;
   const skillIds = new Interner();
   const places = new Interner();
-  const ownEntries = new PostingBuilder();
-  const impliedEntries = new PostingBuilder();
+  const skillOffsets = new Int32Array(count + 1);
+  const skillKeys: number[] = [];
+  const skillLevels: number[] = [];
   const seniorityRank = new Uint8Array(count);
   const countryId = new Int32Array(count);
   const cityId = new Int32Array(count);
@@ -144,9 +72,11 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
   const expectedUsd = new Float64Array(count);
 
   rows.forEach(({ profile }, row) => {
-    const { own, implied } = profileSkillLevels(profile);
-    for (const [id, level] of own) ownEntries.add(skillIds.intern(id), row, level);
-    for (const [id, level] of implied) impliedEntries.add(skillIds.intern(id), row, level);
+    for (const [id, level] of profileSkillLevels(profile).own) {
+      skillKeys.push(skillIds.intern(id));
+      skillLevels.push(level);
+    }
+    skillOffsets[row + 1] = skillKeys.length;
     seniorityRank[row] = candidateSeniorityRank(profile.seniority, profile.yearsExperience);
     const country = profile.location === null ? '' : countryKey(profile.location.country);
     const city = profile.location === null ? '' : cityKey(profile.location.city);
@@ -158,30 +88,27 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
       expected && { amount: expected.min, currency: expected.currency, period: expected.period },
     );
   });
-  const ownIndex = buildInvertedIndex(skillIds.size, ownEntries);
-  const impliedIndex = buildInvertedIndex(skillIds.size, impliedEntries);
+  const creditLists = buildCreditLists(skillIds, {
+    offsets: skillOffsets,
+    keys: Int32Array.from(skillKeys),
+    levels: Uint8Array.from(skillLevels),
+  });
 
   // Scratch space reused by every query.
-  const best = new Uint8Array(count);
-  const requirementRows = new Int32Array(count);
   const requiredCredit = new Float64Array(count);
   const niceCredit = new Float64Array(count);
 
   const byteLength = [
-    ownIndex.offsets,
-    ownIndex.entries,
-    impliedIndex.offsets,
-    impliedIndex.entries,
+    creditLists.offsets,
+    creditLists.entries,
     seniorityRank,
     countryId,
     cityId,
     preference,
     expectedUsd,
-    best,
-    requirementRows,
     requiredCredit,
     niceCredit,
-  ].reduce((sum, array) => sum + array.byteLength, 0);
+  ].reduce((sum, array) => sum + array.buffer.byteLength, 0);
 
   function topCandidates(posting: MatchPosting, k: number): RankedMatch[] {
     const top = new TopK(Math.max(0, Math.min(k, count)));
@@ -190,22 +117,8 @@ export function createProfileIndex(profiles: { id: string; profile: MatchProfile
     const accumulate = (requirements: Requirement[], into: Float64Array) => {
       for (const requirement of requirements) {
         const weight = requirementWeight(requirement.weight);
-        const skillId = requirement.skill.id;
-        const palette = requirementPalette(skillId, clampRequirementLevel(requirement.level));
-        const key = skillIds.lookup(skillId);
-        let length = scanList(ownIndex, key, palette.exact, best, requirementRows, 0);
-        length = scanList(impliedIndex, key, palette.implied, best, requirementRows, length);
-        for (const related of palette.related) {
-          const relatedKey = skillIds.lookup(related.id);
-          length = scanList(ownIndex, relatedKey, related.codes, best, requirementRows, length);
-        }
-        const credits = palette.credits;
-        for (let at = 0; at < length; at++) {
-          const row = requirementRows[at]!;
-          // Same expression and order as scoreCandidate: credit += weight × best credit, per requirement.
-          into[row]! += weight * credits[best[row]!]!;
-          best[row] = 0;
-        }
+        const key = skillIds.lookup(requirement.skill.id);
+        addRequirementCredit(creditLists, key, clampRequirementLevel(requirement.level), weight, into);
       }
     };
 

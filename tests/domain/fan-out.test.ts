@@ -9,7 +9,7 @@ import {
 import { resolveSkill } from '../../server/domain/skills.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import { creditRelationsFor } from '../../server/domain/skill-relations.ts';
-import { makePosting, makeProfile } from './match-fixtures.ts';
+import { makePosting, makeProfile, requirement } from './match-fixtures.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 
@@ -161,6 +161,61 @@ describe('fan-out matcher', () => {
               );
         expect(index.topListings(profile, k)).toEqual(expected);
       }
+    }
+  });
+
+  it('keeps, per profile, the best of its sources of credit for whatever level a requirement asks', () => {
+    // Docker itself at level 1 against Kubernetes (a neighbour) at 5: the neighbour's smaller factor
+    // wins when level 5 is asked, the skill itself when level 1 is. Django implies Python; Flask is
+    // Python's framework too.
+    const profiles = [
+      {
+        id: 'a',
+        skills: [
+          ['Docker', 1],
+          ['Kubernetes', 5],
+        ],
+      },
+      {
+        id: 'b',
+        skills: [
+          ['Docker', 4],
+          ['Podman', 2],
+        ],
+      },
+      {
+        id: 'c',
+        skills: [
+          ['Django', 2],
+          ['Python', 1],
+          ['Flask', 5],
+        ],
+      },
+      {
+        id: 'd',
+        skills: [
+          ['Kubernetes', 2],
+          ['Helm', 5],
+          ['Python', 5],
+        ],
+      },
+    ].map(({ id, skills }) => ({
+      id,
+      profile: makeProfile({
+        skills: skills.map(([name, level]) => ({ skill: resolveSkill(String(name)), level: Number(level) })),
+      }),
+    }));
+    const index = createProfileIndex(profiles);
+    for (let level = 1; level <= 5; level++) {
+      const posting = makePosting({
+        requiredSkills: [requirement('Docker', level, 2), requirement('Python', level, 1)],
+        niceToHaveSkills: [requirement('Flask', level, 1)],
+      });
+      const naive = profiles.flatMap(({ id, profile }) => {
+        const result = scoreCandidate(posting, profile);
+        return result.scored ? [{ id, score: result.score }] : [];
+      });
+      expect(index.topCandidates(posting, 4)).toEqual(naiveTop(naive, 4));
     }
   });
 
