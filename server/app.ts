@@ -5,8 +5,6 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,6 +13,7 @@ import type { Store } from './adapters/store/port.ts';
 import type { SearchIndex } from './adapters/search/port.ts';
 import type { JobQueue } from './adapters/queue/port.ts';
 import type { BackboardJobs } from './adapters/queue/jobs.ts';
+import apiDocsPlugin from './plugins/api-docs.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
@@ -142,13 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (![route.method].flat().some((method) => WRITE_METHODS.has(method))) return;
     route.preValidation = [route.preValidation ?? []].flat().concat(writeLimit);
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Backboard API', version: '0.1.0', description: 'Job board for back-end developers' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(apiDocsPlugin);
   await app.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,

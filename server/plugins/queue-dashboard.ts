@@ -73,6 +73,10 @@ const queueDashboard: FastifyPluginAsync<QueueDashboardOptions> = async (app, op
       {
         schema: {
           tags: ['admin'],
+          summary: 'Open the queue dashboard',
+          description:
+            'Sets a 10-minute httpOnly cookie scoped to `/admin/queues`, so a browser can open the ' +
+            'bull-board dashboard there, and answers its address. Only on the BullMQ queue. Admins only.',
           response: {
             200: Type.Object({ url: Type.String(), expiresAt: Type.String() }),
             ...errorResponses(401, 403),

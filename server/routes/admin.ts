@@ -32,6 +32,10 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
+        summary: 'Queue health',
+        description:
+          'Jobs waiting, active, delayed, completed and failed in each queue, and the latest failures of ' +
+          'each job kind (up to five). Admins only.',
         response: {
           200: Type.Object({
             adapter: Type.String(),
@@ -53,12 +57,27 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => admin.queues(),
   );
 
+  const operationDocs = {
+    reindex: {
+      summary: 'Rebuild the search index',
+      description:
+        'Queues every listing, open or closed, for re-indexing and answers 202 at once with the ' +
+        'operation; follow it at `/api/admin/operations/{id}`. Admins only.',
+    },
+    rematch: {
+      summary: 'Recompute every match',
+      description:
+        'Queues every open listing and every profile for re-matching and answers 202 at once with the ' +
+        'operation; follow it at `/api/admin/operations/{id}`. Admins only.',
+    },
+  };
   for (const kind of ['reindex', 'rematch'] as const) {
     app.post(
       `/${kind}`,
       {
         schema: {
           tags: ['admin'],
+          ...operationDocs[kind],
           response: { 202: Type.Object({ operation: Operation }), ...errorResponses(401, 403) },
         },
       },
@@ -71,6 +90,10 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
+        summary: 'Progress of an operation',
+        description:
+          'A re-index or re-match: whether it is running, done or failed, and how many entities of the ' +
+          'total it has queued. Admins only.',
         params: IdParams,
         response: { 200: Type.Object({ operation: Operation }), ...errorResponses(401, 403, 404) },
       },
@@ -87,9 +110,11 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
+        summary: 'Email outbox',
         description:
           'The email outbox, newest first: on the embedded default (no SMTP_URL) every email is kept ' +
-          'here; with a mail server, what is pending, being sent or sent, with the last error.',
+          'here; with a mail server, what is pending, being sent or sent, with the last error. ' +
+          'Paginated; `status` narrows it. Admins only.',
         querystring: OutboxQuery,
         response: { 200: OutboxPage, ...errorResponses(400, 401, 403) },
       },

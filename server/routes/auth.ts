@@ -48,6 +48,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        summary: 'Create an account',
+        description:
+          'Creates a candidate or a recruiter account and signs it in: the answer holds an access token, ' +
+          'a cookie the refresh token. A recruiter names a company, which the sign-up founds. Anonymous; ' +
+          'a weak password answers 400, a registered email 409; AUTH_RATE_LIMIT requests a minute per client.',
         body: SignupBody,
         response: { 202: SignupResponse, ...errorResponses(400, 429) },
       },
@@ -74,6 +79,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        summary: 'Sign in',
+        description:
+          'Starts a session: the answer holds an access token, an httpOnly cookie the refresh token. A ' +
+          'wrong email or password answers 401; after 5 failures in a row the account waits (30 s, ' +
+          'doubling to 15 min) and answers 429 meanwhile. Anonymous; AUTH_RATE_LIMIT requests a minute per client.',
         body: LoginBody,
         response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
       },
@@ -86,7 +96,15 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/refresh',
     {
       config: { rateLimit: { max: config.authRateLimitPerMinute * 5, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], response: { 200: SessionResponse, ...errorResponses(401, 429) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Renew the access token',
+        description:
+          'Trades the refresh cookie for a new access token and rotates the cookie. A cookie that was ' +
+          'already rotated ends its whole session (401), unless two tabs refreshed at the same moment. ' +
+          'Needs no access token; five times the sign-in rate limit.',
+        response: { 200: SessionResponse, ...errorResponses(401, 429) },
+      },
     },
     async (request, reply) => {
       const token = request.cookies[REFRESH_COOKIE];
@@ -104,7 +122,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/logout',
     {
-      schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        description:
+          'Ends the session the refresh cookie names (its access tokens stop working too) and clears the ' +
+          'cookie. Needs no access token, so an expired one is no obstacle; answers 204 without a session too.',
+        response: { 204: Type.Null(), ...errorResponses(401) },
+      },
     },
     async (request, reply) => {
       await accounts.logout(request.cookies[REFRESH_COOKIE]);
@@ -119,6 +144,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize(),
       schema: {
         tags: ['auth'],
+        summary: 'Your account',
+        description:
+          'The account behind the access token: name, email, role and company. Any signed-in user.',
         response: { 200: Type.Object({ user: PublicUser }), ...errorResponses(401, 404) },
       },
     },

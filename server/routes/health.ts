@@ -12,7 +12,16 @@ const Ready = Type.Object({
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        description:
+          'Answers `ok` while the process serves requests, from the moment it listens (also while the ' +
+          'demo board is being seeded); it asks no backend. Anonymous.',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({
       status: 'ok' as const,
     }),
@@ -20,7 +29,16 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ready',
-    { schema: { tags: ['health'], response: { 200: Ready, 503: Ready } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness',
+        description:
+          'Pings the store, the search index and the queue: 200 when all answer, 503 with the error of ' +
+          'each failing check otherwise. Anonymous.',
+        response: { 200: Ready, 503: Ready },
+      },
+    },
     async (_request, reply) => {
       const checks: Record<string, { ok: boolean; adapter: string; error?: string }> = {};
       await Promise.all(

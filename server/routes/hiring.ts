@@ -33,7 +33,10 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
-        description: 'The postings you saved, newest first; closed ones stay, marked closed.',
+        summary: 'Your saved postings',
+        description:
+          'The postings you saved, newest first; closed ones stay, marked closed, deleted ones drop out. ' +
+          'Paginated. Candidates only.',
         querystring: PageQueryOnly,
         response: { 200: SavedPage, ...errorResponses(400, 401, 403) },
       },
@@ -53,7 +56,10 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
-        description: 'Saves a posting (saving it again changes nothing).',
+        summary: 'Save a posting',
+        description:
+          'Saves a posting you can see (saving it again changes nothing); a saved posting stays readable ' +
+          'to you after it closes. Candidates only.',
         params: ListingIdParams,
         response: { 200: SavedResponse, ...errorResponses(400, 401, 403, 404) },
       },
@@ -70,7 +76,8 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
-        description: 'Forgets a saved posting.',
+        summary: 'Forget a saved posting',
+        description: 'Takes a posting off your saved list; 204 whether or not it was on it. Candidates only.',
         params: ListingIdParams,
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
       },
@@ -87,10 +94,11 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
+        summary: 'Apply to a posting',
         description:
           'Applies to an open posting with an optional note. Reveals your name and email to that ' +
-          'listing’s company only; never your salary expectation. Applying twice, or to a closed ' +
-          'posting, answers 409.',
+          'listing’s company only; never your salary expectation. Applying twice, to a closed posting, ' +
+          'or without skills in your profile answers 409. Candidates only.',
         params: IdParams,
         body: ApplyBody,
         response: { 201: CandidateApplicationResponse, ...errorResponses(400, 401, 403, 404, 409) },
@@ -112,7 +120,10 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
-        description: 'Your applications, newest first, each with its posting, stage and timeline.',
+        summary: 'Your applications',
+        description:
+          'Your applications, newest first, each with its posting (null once deleted), stage and ' +
+          'timeline. Paginated. Candidates only.',
         querystring: PageQueryOnly,
         response: { 200: CandidateApplicationsPage, ...errorResponses(400, 401, 403) },
       },
@@ -134,7 +145,10 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['hiring'],
-        description: 'Withdraws an application that is still being considered.',
+        summary: 'Withdraw an application',
+        description:
+          'Withdraws your application while it is still being considered; once hired, rejected or ' +
+          'withdrawn it answers 409. Candidates only.',
         params: IdParams,
         response: { 200: CandidateApplicationResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -151,9 +165,10 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: company,
       schema: {
         tags: ['hiring'],
+        summary: 'A listing’s applicants',
         description:
-          'The listing’s applicants, best match first, with contact details, gaps and your notes ' +
-          '(the listing’s company only). `stage` narrows to one stage; `counts` covers them all.',
+          'The listing’s applicants, best match first, with contact details, gaps and your notes; ' +
+          'paginated. `stage` narrows to one stage; `counts` covers them all. The listing’s company or an admin.',
         params: IdParams,
         querystring: ApplicationsQuery,
         response: { 200: CompanyApplicationsPage, ...errorResponses(400, 401, 403, 404) },
@@ -183,9 +198,11 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: company,
       schema: {
         tags: ['hiring'],
+        summary: 'Move or note an application',
         description:
           'Moves an application to a stage (the candidate is told, in the app and by email) and/or ' +
-          'adds a private note. A move the pipeline does not allow answers 409.',
+          'adds a private note. A move the pipeline does not allow, or a change made meanwhile, answers ' +
+          '409. The listing’s company or an admin.',
         params: IdParams,
         body: ApplicationChangeBody,
         response: { 200: CompanyApplicationResponse, ...errorResponses(400, 401, 403, 404, 409) },
@@ -204,9 +221,11 @@ const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('recruiter'),
       schema: {
         tags: ['hiring'],
+        summary: 'Invite a candidate',
         description:
-          'Invites a discoverable candidate to apply. They are told through Backboard; no contact ' +
-          'details change hands unless they apply. Inviting twice answers 409.',
+          'Invites a discoverable candidate to apply to this open listing. They are told through ' +
+          'Backboard; no contact details change hands unless they apply. Inviting twice, or someone who ' +
+          'applied, answers 409. Recruiters of the listing’s company only.',
         params: IdParams,
         body: InviteBody,
         response: { 201: InvitationResponse, ...errorResponses(400, 401, 403, 404, 409) },

@@ -26,6 +26,10 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: recruiter,
       schema: {
         tags: ['listings'],
+        summary: 'Post a listing',
+        description:
+          'Publishes an open listing for your company, skills given by name (matched to the taxonomy). ' +
+          'It is indexed for search and matched to candidates in the background. Recruiters with a company only.',
         body: ListingCreateBody,
         response: { 201: ListingResponse, ...errorResponses(400, 401, 403) },
       },
@@ -40,6 +44,10 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: recruiter,
       schema: {
         tags: ['listings'],
+        summary: 'Your company’s listings',
+        description:
+          'Your company’s listings, open and closed, last changed first, each with its applications per ' +
+          'stage; paginated by `page` and `limit`. `mine=true` is required. Recruiters only.',
         querystring: MineQuery,
         response: { 200: PageOf(ListingSchema), ...errorResponses(400, 401, 403) },
       },
@@ -64,6 +72,12 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: (request) => app.identify(request),
       schema: {
         tags: ['search'],
+        summary: 'Search open listings',
+        description:
+          'Full-text search over open listings, with filters, facet counts and highlights; paginated. A ' +
+          'filter takes comma-separated values (any of them matches; `skills` needs all), filters combine. ' +
+          'Anonymous or signed in; a candidate also gets a match summary per hit and may sort by `match` ' +
+          '(their best matches among the 300 most relevant), which answers 400 to anyone else.',
         querystring: SearchQuerystring,
         response: { 200: SearchResponse, ...errorResponses(400, 401) },
       },
@@ -91,6 +105,10 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('candidate'),
       schema: {
         tags: ['matching'],
+        summary: 'Your match with a listing',
+        description:
+          'How your profile matches this listing, computed now: score, its terms, each skill’s credit and ' +
+          'the gap. Without skills in your profile, `scored: false` with a reason. Candidates only.',
         params: IdParams,
         response: { 200: MatchResponse, ...errorResponses(400, 401, 403, 404) },
       },
@@ -104,6 +122,12 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: manager,
       schema: {
         tags: ['matching'],
+        summary: 'Candidates for a listing',
+        description:
+          'The discoverable candidates who best match this listing (of the top 200 the match job keeps), ' +
+          'best first, with their gaps and when you invited them; never contact details or salary ' +
+          'expectations. Paginated; `pending` while its latest version is being matched. The listing’s ' +
+          'company or an admin.',
         params: IdParams,
         querystring: CandidatesQuery,
         response: { 200: CandidatesResponse, ...errorResponses(400, 401, 403, 404) },
@@ -118,6 +142,11 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: (request) => app.identify(request),
       schema: {
         tags: ['listings'],
+        summary: 'One listing',
+        description:
+          'A listing with the market band its salary is shown against. Open listings to anyone; a closed ' +
+          'one only to its company, admins and the candidates who applied to it or saved it (404 to the ' +
+          'rest). A signed-in candidate also sees whether they saved it or applied.',
         params: IdParams,
         response: { 200: ListingResponse, ...errorResponses(400, 401, 404) },
       },
@@ -135,6 +164,10 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: manager,
       schema: {
         tags: ['listings'],
+        summary: 'Edit a listing',
+        description:
+          'Changes the fields given and leaves the rest. With `version`, a stale one answers 409 (another ' +
+          'edit came first); an edit that changes nothing writes nothing. The listing’s company or an admin.',
         params: IdParams,
         body: ListingPatchBody,
         response: { 200: ListingResponse, ...errorResponses(400, 401, 403, 404, 409) },
@@ -151,6 +184,10 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: manager,
       schema: {
         tags: ['listings'],
+        summary: 'Delete a listing',
+        description:
+          'Deletes the listing and takes it out of search; its applications stay, without the posting. ' +
+          'The listing’s company or an admin.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
       },
@@ -161,9 +198,21 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const [action, status] of [
-    ['close', 'closed'],
-    ['reopen', 'open'],
+  for (const [action, status, summary, description] of [
+    [
+      'close',
+      'closed',
+      'Close a listing',
+      'Closes the listing: it leaves search and takes no more applications, and its open applicants ' +
+        'are told. Closing a closed listing changes nothing. The listing’s company or an admin.',
+    ],
+    [
+      'reopen',
+      'open',
+      'Reopen a listing',
+      'Opens a closed listing again, back in search and taking applications. Reopening an open ' +
+        'listing changes nothing. The listing’s company or an admin.',
+    ],
   ] as const) {
     app.post(
       `/:id/${action}`,
@@ -171,6 +220,8 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         onRequest: manager,
         schema: {
           tags: ['listings'],
+          summary,
+          description,
           params: IdParams,
           response: { 200: ListingResponse, ...errorResponses(401, 403, 404) },
         },

@@ -25,7 +25,9 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: signedIn,
       schema: {
         tags: ['notifications'],
-        description: 'Your notifications, newest first, with how many are unread.',
+        summary: 'Your notifications',
+        description:
+          'Your in-app notifications, newest first, with how many are unread; paginated. Any signed-in user.',
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
         response: { 200: NotificationsPage, ...errorResponses(400, 401) },
       },
@@ -42,7 +44,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: signedIn,
       schema: {
         tags: ['notifications'],
-        description: 'Marks notifications read: those in `ids`, or all of them.',
+        summary: 'Mark notifications read',
+        description:
+          'Marks notifications read: those in `ids`, or all of them; answers how many changed and how ' +
+          'many stay unread. Any signed-in user.',
         body: MarkReadBody,
         response: { 200: MarkReadResponse, ...errorResponses(400, 401) },
       },
@@ -56,7 +61,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: signedIn,
       schema: {
         tags: ['notifications'],
-        description: 'Which topics you get email for (in-app notifications are always on).',
+        summary: 'Your email settings',
+        description:
+          'Which topics you get email for (every one until you turn it off; in-app notifications are ' +
+          'always on). Any signed-in user.',
         response: { 200: NotificationSettings, ...errorResponses(401) },
       },
     },
@@ -69,7 +77,8 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: signedIn,
       schema: {
         tags: ['notifications'],
-        description: 'Turns email topics on or off; topics left out stay as they are.',
+        summary: 'Change your email settings',
+        description: 'Turns email topics on or off; topics left out stay as they are. Any signed-in user.',
         body: NotificationSettingsBody,
         response: { 200: NotificationSettings, ...errorResponses(400, 401) },
       },
@@ -90,9 +99,10 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['notifications'],
+        summary: 'Unsubscribe from an email topic',
         description:
           'One click from an email (or its List-Unsubscribe-Post header): turns off that topic’s email ' +
-          'for the user the signed token names. No sign-in needed.',
+          'for the user the signed token names. Anonymous; 30 requests a minute per client.',
         querystring: UnsubscribeQuery,
         response: { 200: UnsubscribeResponse, ...errorResponses(400, 429) },
       },

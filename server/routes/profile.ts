@@ -32,7 +32,12 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/profile',
     {
       onRequest: candidate,
-      schema: { tags: ['profile'], response: { 200: ProfileResponse, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['profile'],
+        summary: 'Your profile',
+        description: 'Your candidate profile, or `profile: null` before you first save one. Candidates only.',
+        response: { 200: ProfileResponse, ...errorResponses(401, 403) },
+      },
     },
     async (request) => {
       const profile = await profiles.get(request.viewer!);
@@ -46,6 +51,11 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['profile'],
+        summary: 'Save your profile',
+        description:
+          'Replaces your whole profile (fields left out take their defaults), skills by name with a level ' +
+          'or years. With `version`, a stale one answers 409; saving what is there writes nothing. The ' +
+          'salary expectation is never shown to companies. Candidates only.',
         body: ProfileBody,
         response: { 200: ProfileResponse, ...errorResponses(400, 401, 403, 409) },
       },
@@ -59,6 +69,11 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: candidate,
       schema: {
         tags: ['matching'],
+        summary: 'Recommended listings',
+        description:
+          'Open listings that best match your profile, best first, as the match job last ranked them; ' +
+          'paginated. `pending` while your latest profile is being matched; without skills, empty with ' +
+          'a `reason`. Candidates only.',
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
         response: { 200: RecommendationsResponse, ...errorResponses(400, 401, 403) },
       },

@@ -1,16 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
-import {
-  CountryCode,
-  CurrencyCode,
-  RemotePolicy,
-  SalaryBand,
-  Seniority,
-  SkillName,
-  errorResponses,
-} from '../schemas/common.ts';
-import { BandPosition, BandPreviewBody } from '../schemas/listing.ts';
+import { SalaryBand, errorResponses } from '../schemas/common.ts';
+import { BandPosition, BandPreviewBody, SalaryBandQuery } from '../schemas/listing.ts';
 
 const STILL_COMPUTING = 'Salary band (the market data is still being computed)';
 
@@ -20,16 +12,13 @@ const salaryBandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['salary'],
-        querystring: Type.Object(
-          {
-            seniority: Type.Optional(Seniority),
-            country: Type.Optional(CountryCode),
-            skill: Type.Optional(SkillName),
-            remote: Type.Optional(RemotePolicy),
-            currency: Type.Optional(CurrencyCode),
-          },
-          { additionalProperties: false },
-        ),
+        summary: 'Market salary band',
+        description:
+          'Yearly p25, median and p75 pay of back-end developers in a segment (seniority, country, skill, ' +
+          'remote) from survey data and postings, in `currency` (else the country’s pay currency, or USD). ' +
+          'Filters too thin for a reliable band are dropped, as `dropped` says; with none reliable, ' +
+          '`band: null` and a `reason`. Anonymous; 404 while the market data is first computed.',
+        querystring: SalaryBandQuery,
         response: {
           200: Type.Object({
             band: Type.Union([SalaryBand, Type.Null()]),
@@ -52,6 +41,11 @@ const salaryBandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['salary'],
+        summary: 'Preview a listing’s band',
+        description:
+          'The band a listing being written would be shown against, and where its salary range sits in it, ' +
+          'before it is saved (the listing editor’s live band). Anonymous; 404 while the market data is ' +
+          'first computed.',
         body: BandPreviewBody,
         response: {
           200: Type.Object({

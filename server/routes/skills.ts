@@ -4,6 +4,7 @@ import { extractSkills } from '../domain/extraction.ts';
 import { suggestSkills } from '../domain/skills.ts';
 import { findSkillId } from '../domain/taxonomy.ts';
 import { SkillRef, errorResponses } from '../schemas/common.ts';
+import { ExtractBody, SkillSuggestQuery } from '../schemas/skills.ts';
 
 const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -11,13 +12,11 @@ const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['skills'],
-        querystring: Type.Object(
-          {
-            q: Type.String({ minLength: 1, maxLength: 80 }),
-            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
-          },
-          { additionalProperties: false },
-        ),
+        summary: 'Suggest skills',
+        description:
+          'Autocomplete: skills of the taxonomy whose name or alias starts with `q`, then those within a ' +
+          'typo of it, best first; `exact` marks the skill `q` names. Anonymous.',
+        querystring: SkillSuggestQuery,
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -45,7 +44,11 @@ const skillRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['skills'],
-        body: Type.Object({ text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }),
+        summary: 'Find skills in text',
+        description:
+          'The taxonomy’s skills named in a text (a posting or a CV), each with where it was found and, ' +
+          'when the text states years ("5+ years of Go"), a level. Anonymous; 60 requests a minute per client.',
+        body: ExtractBody,
         response: {
           200: Type.Object({
             items: Type.Array(

@@ -9,7 +9,18 @@ export const SignupBody = Type.Object(
     role: Type.Union([Type.Literal('candidate'), Type.Literal('recruiter')]),
     company: Type.Optional(Line({ minLength: 1, maxLength: 120 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        email: 'rita.okafor@acme-payments.example',
+        password: 'lantern-orchard-copper-7',
+        name: 'Rita Okafor',
+        role: 'recruiter',
+        company: 'Acme Payments',
+      },
+    ],
+  },
 );
 export type SignupBody = Static<typeof SignupBody>;
 
@@ -36,7 +47,10 @@ export const LoginBody = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ email: 'rita.okafor@acme-payments.example', password: 'lantern-orchard-copper-7' }],
+  },
 );
 export type LoginBody = Static<typeof LoginBody>;
 

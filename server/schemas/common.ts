@@ -92,13 +92,16 @@ export function Text(options: { maxLength: number } & Type.TSchemaOptions) {
 }
 
 /** A skill as typed by a user: a name or alias in any casing. */
-export const SkillName = Line({ minLength: 1, maxLength: 80 });
+export const skillName = (options: Type.TSchemaOptions = {}) =>
+  Line({ ...options, minLength: 1, maxLength: 80 });
+export const SkillName = skillName();
 
-export const CountryCode = Type.String({
-  pattern: '^[A-Z]{2}$',
-  description: 'ISO 3166-1 alpha-2, upper case',
-});
-export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217, upper case' });
+export const countryCode = (options: Type.TSchemaOptions = {}) =>
+  Type.String({ ...options, pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, upper case' });
+export const CountryCode = countryCode();
+export const currencyCode = (options: Type.TSchemaOptions = {}) =>
+  Type.String({ ...options, pattern: '^[A-Z]{3}$', description: 'ISO 4217, upper case' });
+export const CurrencyCode = currencyCode();
 
 export const Location = Type.Object(
   { country: CountryCode, city: Line({ maxLength: 120, optional: true, default: '' }) },

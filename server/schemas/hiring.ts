@@ -19,7 +19,16 @@ const Note = (description: string) => Text({ maxLength: MAX_APPLICATION_NOTE, de
 
 export const ApplyBody = Type.Object(
   { note: Note('A note to the company, sent with the application.') },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        note:
+          'I built the ledger behind a card-payments API in Go on PostgreSQL; happy to walk you ' +
+          'through how we kept it consistent under load.',
+      },
+    ],
+  },
 );
 
 export const ApplicationChangeBody = Type.Object(
@@ -32,7 +41,12 @@ export const ApplicationChangeBody = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      { stage: 'interviewing', note: 'Strong on PostgreSQL; ask about Kafka in the system design round.' },
+    ],
+  },
 );
 
 export const ApplicationsQuery = Type.Object(
@@ -128,7 +142,15 @@ export const InviteBody = Type.Object(
       description: 'A note to the candidate; contact details change hands only if they apply.',
     }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        profileId: '5b7e2c1a-9f4d-4e8b-a3c6-2d1f0e9b8a74',
+        message: 'Your Go and PostgreSQL work looks like a close fit for our payments team. Would you apply?',
+      },
+    ],
+  },
 );
 
 export const InvitationResponse = Type.Object({
@@ -167,7 +189,10 @@ export const MarkReadBody = Type.Object(
       Type.Array(Id, { maxItems: 100, description: 'These notifications only; all of them when left out.' }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ ids: ['0f6d3b2e-7a41-4c9e-b8d2-5e1a9c4f7b30', '9c2e4a7f-1b3d-4f6a-8e5c-7d0b2a1f3e96'] }],
+  },
 );
 export const MarkReadResponse = Type.Object({ changed: Type.Integer(), unread: Type.Integer() });
 
@@ -180,7 +205,7 @@ const TopicSwitches = Type.Object(
 export const NotificationSettings = Type.Object({ email: TopicSwitches });
 export const NotificationSettingsBody = Type.Object(
   { email: Type.Partial(TopicSwitches, { additionalProperties: false }) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ email: { listings: false } }] },
 );
 
 export const UnsubscribeQuery = Type.Object(

@@ -1,10 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { LISTING_DEFAULTS } from '../domain/listing.ts';
 import { REMOTE_REGIONS } from '../shared/regions.ts';
-import { APPLICATION_STAGES } from '../shared/vocabulary.ts';
+import { APPLICATION_STAGES, REMOTE_POLICIES, SENIORITIES } from '../shared/vocabulary.ts';
 import {
   CountryCode,
   CurrencyCode,
+  countryCode,
+  currencyCode,
+  skillName,
   EmploymentType,
   OneOf,
   Line,
@@ -82,7 +85,29 @@ function defaultOf(value: unknown): { default?: unknown } {
   return value === undefined ? {} : { default: value };
 }
 
-export const ListingCreateBody = Type.Object(listingFields(createDefaults), { additionalProperties: false });
+/** What the API docs show of a new listing (tests check it against the schema). */
+const listingExample = {
+  title: 'Senior Backend Engineer, Payments',
+  description:
+    'Build the APIs behind our checkout: Go services on PostgreSQL and Kafka, run on Kubernetes.\n\n' +
+    'You own your services from design to on-call, with a team of five engineers.',
+  location: { country: 'DE', city: 'Berlin' },
+  remote: 'hybrid',
+  employmentType: 'full-time',
+  seniority: 'senior',
+  salary: { min: 75_000, max: 95_000, currency: 'EUR', period: 'year' },
+  requiredSkills: [
+    { skill: 'Go', level: 4, weight: 2 },
+    { skill: 'PostgreSQL', level: 3, weight: 1 },
+  ],
+  niceToHaveSkills: [{ skill: 'Kafka', level: 2, weight: 1 }],
+  visaSponsorship: true,
+} as const;
+
+export const ListingCreateBody = Type.Object(listingFields(createDefaults), {
+  additionalProperties: false,
+  examples: [listingExample],
+});
 export type ListingCreateBody = Static<typeof ListingCreateBody>;
 
 export const ListingPatchBody = Type.Object(
@@ -92,7 +117,11 @@ export const ListingPatchBody = Type.Object(
       Type.Integer({ minimum: 1, description: 'Expected current version (optimistic concurrency)' }),
     ),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ salary: { min: 80_000, max: 100_000, currency: 'EUR', period: 'year' }, version: 2 }],
+  },
 );
 export type ListingPatchBody = Static<typeof ListingPatchBody>;
 
@@ -110,9 +139,32 @@ export const BandPreviewBody = Type.Object(
     salary: SalaryInput,
     requiredSkills: Type.Array(RequirementInput, { maxItems: 40 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        seniority: listingExample.seniority,
+        location: listingExample.location,
+        remote: listingExample.remote,
+        salary: listingExample.salary,
+        requiredSkills: listingExample.requiredSkills,
+      },
+    ],
+  },
 );
 export type BandPreviewBody = Static<typeof BandPreviewBody>;
+
+/** A market band's segment: `GET /api/salary-bands`. */
+export const SalaryBandQuery = Type.Object(
+  {
+    seniority: Type.Optional(OneOf(SENIORITIES, { examples: ['senior'] })),
+    country: Type.Optional(countryCode({ examples: ['DE'] })),
+    skill: Type.Optional(skillName({ examples: ['Go'] })),
+    remote: Type.Optional(OneOf(REMOTE_POLICIES, { examples: ['hybrid'] })),
+    currency: Type.Optional(currencyCode({ examples: ['EUR'] })),
+  },
+  { additionalProperties: false },
+);
 
 /** Where a pay range sits against its band: under p25, p25–p75 or over p75, with estimated percentiles. */
 export const BandPosition = Type.Object({

@@ -38,7 +38,26 @@ export const ProfileBody = Type.Object(
       Type.Integer({ minimum: 1, description: 'Expected current version (optimistic concurrency)' }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        headline: 'Backend engineer: Go, PostgreSQL and payment systems',
+        yearsExperience: 7,
+        seniority: 'senior',
+        location: { country: 'NL', city: 'Rotterdam' },
+        remote: 'remote',
+        expectedSalary: { min: 80_000, currency: 'EUR', period: 'year' },
+        skills: [
+          { skill: 'Go', level: 4 },
+          { skill: 'PostgreSQL', years: 5 },
+          { skill: 'Kubernetes', level: 2 },
+        ],
+        discoverable: true,
+        version: 3,
+      },
+    ],
+  },
 );
 export type ProfileBody = Static<typeof ProfileBody>;
 
