@@ -50,9 +50,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Create an account',
         description:
-          'Creates a candidate or a recruiter account and signs it in: the answer holds an access token, ' +
-          'a cookie the refresh token. A recruiter names a company, which the sign-up founds. Anonymous; ' +
-          'a weak password answers 400, a registered email 409; AUTH_RATE_LIMIT requests a minute per client.',
+          'Starts a candidate or recruiter sign-up and emails the address a confirmation link; no session ' +
+          'until the link is opened and the person logs in. Every valid request answers the same 202, ' +
+          'whether the address is new, unconfirmed or registered (its owner hears of it by email). A ' +
+          'recruiter names a company, which the sign-up founds. Anonymous; a weak password answers 400; ' +
+          'AUTH_RATE_LIMIT requests a minute per client.',
         body: SignupBody,
         response: { 202: SignupResponse, ...errorResponses(400, 429) },
       },
@@ -66,6 +68,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        summary: 'Confirm an email address',
+        description:
+          'Marks the account the emailed link names as confirmed (again: no change). Starts no session: ' +
+          'the person logs in next. A forged, altered or expired token answers 400. Anonymous; ' +
+          'AUTH_RATE_LIMIT requests a minute per client.',
         body: ConfirmEmailBody,
         response: { 200: ConfirmEmailResponse, ...errorResponses(400, 429) },
       },

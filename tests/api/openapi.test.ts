@@ -30,6 +30,7 @@ interface Operation {
 /** The schema each route with a body validates it with. */
 const BODY_SCHEMAS: Record<string, TSchema> = {
   'POST /api/auth/signup': authSchemas.SignupBody,
+  'POST /api/auth/confirm-email': authSchemas.ConfirmEmailBody,
   'POST /api/auth/login': authSchemas.LoginBody,
   'POST /api/listings': listingSchemas.ListingCreateBody,
   'PATCH /api/listings/{id}': listingSchemas.ListingPatchBody,
