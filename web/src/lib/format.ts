@@ -96,6 +96,11 @@ export function salaryRange(salary: {
   return `${amount} ${PERIOD_LABEL[salary.period]}${salary.estimated ? ' (estimated)' : ''}`;
 }
 
+/** "an admin", "a recruiter": the article by the sound of the word's first letter (enough for role names). */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const dayFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
 const momentFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
