@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { loadSalaryReferenceSamples } from '../../server/seed/salary-reference.ts';
 import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { logInInBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './support/journeys.ts';
 import { controlsUnder, isFocused } from './support/layout.ts';
@@ -150,6 +151,7 @@ describe('details of the web', () => {
     expect(words).not.toMatch(/×|\b(US|senior|hybrid|go)\b/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(Math.max(overflow, 0)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -164,10 +166,10 @@ describe('details of the web', () => {
       const row = page.getByRole('row', { name: new RegExp(title) });
       await row.waitFor();
       await row.getByRole('button', { name: /^Close/ }).click();
-      await page
-        .getByRole('dialog', { name: 'Close this listing?' })
-        .getByRole('button', { name: 'Close listing' })
-        .click();
+      const dialog = page.getByRole('dialog', { name: 'Close this listing?' });
+      await dialog.waitFor();
+      expect({ width, violations: await seriousViolations(page) }).toEqual({ width, violations: [] });
+      await dialog.getByRole('button', { name: 'Close listing' }).click();
       await expect.poll(() => isFocused(row.getByRole('button', { name: /^Reopen/ }))).toBe(true);
       // Announced in the live region, and clear of every row's actions, scrolled or not. (With eight rows
       // in a short window every corner covers some link; the actions are what the complaint was about.)

@@ -34,7 +34,8 @@ describe('one money formatter', () => {
 describe('the salary chart scale', () => {
   it('labels round amounts across the span', () => {
     expect(scaleTicks(42_000, 118_000)).toEqual([60_000, 80_000, 100_000]);
-    expect(scaleTicks(0, 10)).toEqual([0, 2.5, 5, 7.5, 10].map(Math.round));
+    expect(scaleTicks(0, 10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(scaleTicks(56_000, 287_000)).toEqual([100_000, 150_000, 200_000, 250_000]);
   });
 
   it('has no labels for an empty span', () => {

@@ -1,5 +1,5 @@
 /** The amounts a chart's scale is labelled with: round steps (1, 2, 2.5 or 5 × a power of ten) across a span. */
-export function scaleTicks(low: number, high: number, target = 4): number[] {
+export function scaleTicks(low: number, high: number, target = 5): number[] {
   const span = high - low;
   if (!Number.isFinite(span) || span <= 0) return [];
   const rough = span / target;
