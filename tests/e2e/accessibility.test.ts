@@ -128,7 +128,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Re-index search' }).click();
     await page.getByRole('progressbar', { name: /Re-index/ }).waitFor();
-    await expect.poll(() => page.getByRole('progressbar', { name: /Re-index · done/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('progressbar', { name: /Re-index · finished/ }).count()).toBe(1);
     await page.close();
   });
 

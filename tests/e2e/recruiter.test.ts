@@ -3,6 +3,7 @@ import { startServer } from '../helpers/test-server.ts';
 import { discoverableCandidate } from './support/api.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { focusedHeading, signUpInBrowser } from './support/journeys.ts';
+import { isFocused, uncovered } from './support/layout.ts';
 
 describe('recruiter journey', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -79,9 +80,25 @@ describe('recruiter journey', () => {
     await row.waitFor();
     expect(await row.getByText('Open', { exact: true }).isVisible()).toBe(true);
 
+    // Closing asks first; keeping it open changes nothing and puts focus back on Close.
+    const close = page.getByRole('dialog', { name: 'Close this listing?' });
     await row.getByRole('button', { name: /^Close/ }).click();
+    await close.waitFor();
+    await close.getByRole('button', { name: 'Keep it open' }).click();
+    await expect.poll(() => close.isVisible()).toBe(false);
+    expect(await row.getByText('Open', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => isFocused(row.getByRole('button', { name: /^Close/ }))).toBe(true);
+
+    // Closed: the row says so, and focus is on the Reopen button that took Close's place.
+    await row.getByRole('button', { name: /^Close/ }).click();
+    await close.getByRole('button', { name: 'Close listing' }).click();
     await expect.poll(() => row.getByText('Closed', { exact: true }).isVisible()).toBe(true);
-    expect(await row.getByRole('button', { name: /^Reopen/ }).isVisible()).toBe(true);
+    await expect.poll(() => isFocused(row.getByRole('button', { name: /^Reopen/ }))).toBe(true);
+    // The message that says so covers none of the row's actions.
+    await page.getByText('Listing closed.').waitFor();
+    expect(await uncovered(page, row.getByRole('link', { name: /^Edit/ }))).toBe(true);
+    expect(await uncovered(page, row.getByRole('button', { name: /^Reopen/ }))).toBe(true);
+    expect(await uncovered(page, row.getByRole('button', { name: /^Delete/ }))).toBe(true);
 
     // The posting page renders the description as sanitised markdown.
     await row.getByRole('link', { name: 'Senior Go engineer, payments', exact: true }).click();

@@ -60,6 +60,7 @@ export interface ListingOverrides {
   required: string[];
   niceToHave?: string[];
   salary?: [number, number];
+  currency?: string;
 }
 
 export async function postListing(
@@ -79,7 +80,7 @@ export async function postListing(
       remote: listing.remote ?? 'hybrid',
       employmentType: 'full-time',
       seniority: listing.seniority ?? 'senior',
-      salary: { min, max, currency: 'EUR', period: 'year' },
+      salary: { min, max, currency: listing.currency ?? 'EUR', period: 'year' },
       requiredSkills: listing.required.map((skill) => ({ skill, level: 3, weight: 1 })),
       niceToHaveSkills: (listing.niceToHave ?? []).map((skill) => ({ skill, level: 2, weight: 1 })),
     },

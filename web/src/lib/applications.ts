@@ -83,6 +83,11 @@ export function countsSummary(counts: StageCounts | undefined): CountsSummary {
   return { total: stages.reduce((sum, entry) => sum + entry.count, 0), stages };
 }
 
+/** Applications still being considered, the ones told when their listing closes. */
+export function openApplications(counts: StageCounts | undefined): number {
+  return OPEN_STAGES.reduce((sum, stage) => sum + (counts?.[stage] ?? 0), 0);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }

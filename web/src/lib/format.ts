@@ -66,26 +66,39 @@ export const COUNTRY_CODES = [
   'ZA',
 ];
 
-export function money(amount: number, currency: string): string {
+/**
+ * The one way the web writes an amount of money: whole units, in full ("€42,000", "$145,000"), so the
+ * two ends of a range always read alike. `short` ("$145K") is for tight spaces such as a chart's scale.
+ */
+export function money(amount: number, currency: string, options: { short?: boolean } = {}): string {
   try {
     return new Intl.NumberFormat('en', {
       style: 'currency',
       currency,
       maximumFractionDigits: 0,
-      notation: amount >= 100_000 ? 'compact' : 'standard',
+      notation: options.short ? 'compact' : 'standard',
     }).format(amount);
   } catch {
-    return `${Math.round(amount)} ${currency}`;
+    return `${Math.round(amount).toLocaleString('en')} ${currency}`;
   }
 }
 
+/** A pay range as people read it: "€42,000 per year" when both ends agree, "(estimated)" when read off the market. */
 export function salaryRange(salary: {
   min: number;
   max: number;
   currency: string;
   period: SalaryPeriod;
+  estimated?: boolean;
 }): string {
-  return `${money(salary.min, salary.currency)}–${money(salary.max, salary.currency)} ${PERIOD_LABEL[salary.period]}`;
+  const low = money(salary.min, salary.currency);
+  const amount = salary.max > salary.min ? `${low}–${money(salary.max, salary.currency)}` : low;
+  return `${amount} ${PERIOD_LABEL[salary.period]}${salary.estimated ? ' (estimated)' : ''}`;
+}
+
+/** "an admin", "a recruiter": the article by the sound of the word's first letter (enough for role names). */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

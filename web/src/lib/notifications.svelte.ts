@@ -33,17 +33,20 @@ export function describeError(
   options: { serverWords?: boolean } = {},
 ): { message: string; details: string[] } {
   if (error instanceof ApiError) {
-    const details = error.details.map((detail) =>
-      detail.path ? `${humanPath(detail.path)}: ${detail.message}` : detail.message,
-    );
     const known = MESSAGE_BY_CODE[error.code];
     const useServerMessage =
       options.serverWords ||
       error.code === 'validation_failed' ||
       error.code === 'bad_request' ||
       error.code === 'conflict';
-    if (useServerMessage || !known) return { message: error.message || known || 'Request failed', details };
-    return { message: known, details };
+    const message = useServerMessage || !known ? error.message || known || 'Request failed' : known;
+    // A detail that only repeats the message ("Email already registered" and "email: already
+    // registered") would say the same thing twice.
+    const said = message.toLowerCase();
+    const details = error.details
+      .filter((detail) => !said.includes(detail.message.toLowerCase()))
+      .map((detail) => (detail.path ? `${humanPath(detail.path)}: ${detail.message}` : detail.message));
+    return { message, details };
   }
   if (error instanceof Error) return { message: error.message, details: [] };
   return { message: 'Something went wrong.', details: [] };

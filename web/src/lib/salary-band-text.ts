@@ -37,7 +37,10 @@ function levelsName(levels: string[], years: string | undefined): string {
 }
 
 /** "Back-end · Senior (5–7 years) · Germany · Remote": the segment the figures come from. */
-export function bandSegmentLabel(band: SalaryBand): string {
+export function bandSegmentLabel(
+  band: SalaryBand,
+  skillNames: Readonly<Record<string, string>> = {},
+): string {
   const { segment } = band;
   return [
     'Back-end',
@@ -48,7 +51,7 @@ export function bandSegmentLabel(band: SalaryBand): string {
         ? regionName(segment.region)
         : 'all countries',
     segment.remote ? REMOTE_LABEL[segment.remote as RemotePolicy] : '',
-    segment.skill ?? '',
+    segment.skill ? skillLabel(segment.skill, skillNames) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -88,4 +91,96 @@ export function bandCarryLabel(band: SalaryBand): string {
     ? `; converted from ${band.exchange.from} at the rate of ${dayOf(band.exchange.date)}`
     : '';
   return `${carried}${exchange}.`;
+}
+
+/** A skill's name for a band's text: from the page's names when it has them, else its id in words. */
+function skillLabel(id: string, names: Readonly<Record<string, string>>): string {
+  return names[id] ?? id.replace(/^custom:/, '').replace(/-/g, ' ');
+}
+
+/**
+ * Why the band is wider than asked, in words ("Too few samples for Senior pay in Germany: counting the
+ * levels around it (5–12 years)"), built from what was dropped rather than the API's terse reasons,
+ * which name segments by their codes.
+ */
+export function bandFallbackLabel(
+  band: SalaryBand,
+  skillNames: Readonly<Record<string, string>> = {},
+): string {
+  const { requested, segment } = band;
+  const where = requested.country ? ` in ${countryName(requested.country)}` : '';
+  const reasons = band.dropped.map((entry) => {
+    const perCountry = / per country/.test(entry.reason);
+    switch (entry.dimension) {
+      case 'seniority': {
+        const level = SENIORITY_LABEL[entry.value as Seniority] ?? entry.value;
+        return segment.levels?.length
+          ? `too few samples for ${level} pay${where}, so the levels around it are counted (${segment.years ?? levelsName(segment.levels, undefined)})`
+          : `too few samples for ${level} pay${where}, so every experience level is counted`;
+      }
+      case 'country':
+        return `too few samples for ${countryName(entry.value)}, so its region is shown (${segment.region ? regionName(segment.region) : 'all countries'})`;
+      case 'remote': {
+        const policy = REMOTE_LABEL[entry.value as RemotePolicy] ?? entry.value;
+        return perCountry
+          ? `${policy} pay is only told apart within a country`
+          : `too few samples for ${policy.toLowerCase()} roles${where}, so every remote policy is counted`;
+      }
+      case 'skill': {
+        const skill = skillLabel(entry.value, skillNames);
+        if (perCountry) return `pay by skill (${skill}) is only told apart within a country`;
+        if (/remote policy comes first/.test(entry.reason))
+          return `a band narrows by remote policy or by skill, not both, so ${skill} is not counted apart`;
+        const survey = /survey records/.test(entry.reason)
+          ? ' (the 2024 survey records web frameworks and cloud platforms, not languages, databases or tools)'
+          : '';
+        return `too few samples for ${skill}${where}, so every skill is counted${survey}`;
+      }
+    }
+  });
+  if (reasons.length === 0) return 'Too few samples for this exact segment; showing a wider one.';
+  const text = reasons.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** One part of a segment as the API names it ("senior", "junior–mid", "DE", "north-america", "remote"). */
+function levelsWords(part: string): string | null {
+  const levels = part.split('–');
+  return levels.every((level) => level in SENIORITY_LABEL)
+    ? levels.map((level) => SENIORITY_LABEL[level as Seniority]).join('–')
+    : null;
+}
+
+/** "senior × DE × remote" → "Senior · Germany · Remote": a segment named by its codes, in words. */
+function segmentWords(segment: string, skillNames: Readonly<Record<string, string>>): string {
+  const parts = segment.split(' × ');
+  const words: string[] = [];
+  const levels = levelsWords(parts[0]!);
+  if (levels !== null) words.push(levels);
+  const [place, ...rest] = levels === null ? parts : parts.slice(1);
+  if (place !== undefined) {
+    words.push(
+      /^[A-Z]{2}$/.test(place) ? countryName(place) : place === 'all countries' ? place : regionName(place),
+    );
+  }
+  for (const part of rest) {
+    words.push(REMOTE_LABEL[part as RemotePolicy] ?? skillLabel(part, skillNames));
+  }
+  return words.join(' · ');
+}
+
+/**
+ * Why there is no band, in words: the API's reason names segments by their codes ("fewer than 30
+ * samples for north-america"); this names them as people do ("… for North America").
+ */
+export function bandReasonWords(reason: string, skillNames: Readonly<Record<string, string>> = {}): string {
+  return reason
+    .replace(
+      /(samples for )([^,;.()]+?)(?=\s*(?:[,;.()]|$))/g,
+      (_match, lead: string, segment: string) => `${lead}${segmentWords(segment, skillNames)}`,
+    )
+    .replace(
+      /(showing its region, )([a-z]+(?:-[a-z]+)*)/g,
+      (_match, lead: string, region: string) => `${lead}${regionName(region)}`,
+    );
 }
