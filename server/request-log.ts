@@ -27,6 +27,9 @@ export class RequestLogController extends LogController {
 
   override incomingRequest(): void {}
 
+  /** The request's own line says 404. */
+  override routeNotFound(): void {}
+
   override requestCompleted(
     error: Error | null | undefined,
     request: FastifyRequest,
