@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,7 +17,9 @@ import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
 import metricsPlugin, { STATIC_METRICS_ROUTE } from './plugins/metrics.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { RequestLogController } from './request-log.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { ErrorResponse } from './schemas/common.ts';
 import authRoutes from './routes/auth.ts';
@@ -66,6 +67,8 @@ declare module 'fastify' {
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Hot read routes whose answers that went well are logged at debug (request-log.ts). */
+const QUIET_ROUTES = ['GET /api/listings/search', 'GET /health', 'GET /ready', 'GET /metrics'];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -75,6 +78,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
+    logController: new RequestLogController({
+      slowRequestMs: config.slowRequestMs,
+      quietRoutes: QUIET_ROUTES,
+    }),
     // A caller's x-request-id is kept for tracing only if it is a short plain token; anything else
     // (too long, spaces, control characters) gets a fresh id, so logs never carry what a client made up.
     requestIdHeader: false,
@@ -111,9 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics,
     token: config.metricsToken,
     production: config.env === 'production',
-    slowRequestMs: config.slowRequestMs,
   });
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -26,6 +26,10 @@ const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
+  LOG_FORMAT: Type.Union(
+    ['auto', 'pretty', 'json'].map((format) => Type.Literal(format)),
+    { default: 'auto' },
+  ),
   SEED_DEMO: Type.Boolean({ default: true }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'backboard' }),
@@ -68,6 +72,8 @@ export interface Config {
   /** How many reverse proxies in front of the API to trust for X-Forwarded-For (0: none, the client is the peer). */
   readonly trustProxyHops: number;
   readonly logLevel: string;
+  /** `pretty`: human lines for a terminal; `json`: one JSON object a line; `auto`: pretty on a TTY. */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly seedDemo: boolean;
   readonly workerConcurrency: number;
   /** How long a worker holds a job before another may take it over as stalled (a crashed worker). */
@@ -188,6 +194,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin: env.CORS_ORIGIN,
     trustProxyHops: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT as Config['logFormat'],
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,
     jobLockMs: env.JOB_LOCK_MS,

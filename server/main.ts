@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from './config.ts';
 import { createBackboard } from './compose.ts';
+import { serverLogger } from './logger.ts';
 import { seedDemoBoard } from './seed/demo.ts';
 import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
 import { accountsBox, accountsLines, browsableUrl } from './startup/accounts-box.ts';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   let backboard;
   try {
     backboard = await createBackboard(config, {
+      logger: serverLogger(config),
       seed: seedDemoBoard,
       salaryReference: loadSalaryReferenceSamples,
       deferStart: true,

@@ -25,7 +25,6 @@ async function serveMetrics(config: Config, metrics: Metrics, port: number) {
     metrics,
     token: config.metricsToken,
     production: config.env === 'production',
-    slowRequestMs: config.slowRequestMs,
   });
   await server.listen({ port, host: config.host });
   return server;

@@ -24,8 +24,6 @@ export interface MetricsPluginOptions {
   token: string | undefined;
   /** Without a token, production refuses to expose `/metrics` at all. */
   production: boolean;
-  /** Requests slower than this are logged with their timing breakdown. */
-  slowRequestMs: number;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -35,13 +33,14 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Request duration by route pattern and status, the slow-request log, and `/metrics` for Prometheus.
- * Register it first: its onRequest hook opens the request's scope (request id and store/search
- * time), which everything after it, handlers and the jobs they enqueue, runs inside.
+ * Request duration by route pattern and status, and `/metrics` for Prometheus. Register it first: its
+ * onRequest hook opens the request's scope (request id and store/search time), which everything after
+ * it, handlers and the jobs they enqueue, runs inside; the request's log line reads the scope
+ * (request-log.ts).
  */
 export default fp(
   async (app, options: MetricsPluginOptions) => {
-    const { metrics, token, production, slowRequestMs } = options;
+    const { metrics, token, production } = options;
     app.decorateRequest('scope', null);
 
     app.addHook('onRequest', (request, _reply, done) => {
@@ -49,35 +48,14 @@ export default fp(
       runInScope(request.scope, done);
     });
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, never the raw URL: ids in paths would make one series per listing.
       const route = request.routeOptions.config.metricsRoute ?? request.routeOptions.url ?? 'unmatched';
-      const totalMs = reply.elapsedTime;
       metrics.httpDuration.observe(
         { method: request.method, route, status_code: String(reply.statusCode) },
-        totalMs / 1000,
+        reply.elapsedTime / 1000,
       );
-      if (totalMs < slowRequestMs) return;
-      const scope = request.scope;
-      request.log.warn(
-        {
-          route,
-          method: request.method,
-          statusCode: reply.statusCode,
-          totalMs: Math.round(totalMs),
-          ...(scope
-            ? {
-                storeMs: Math.round(scope.store.ms),
-                storeCalls: scope.store.calls,
-                searchMs: Math.round(scope.search.ms),
-                searchCalls: scope.search.calls,
-                // Calls run in parallel can overlap, so the rest is an estimate, never below zero.
-                otherMs: Math.max(0, Math.round(totalMs - scope.store.ms - scope.search.ms)),
-              }
-            : {}),
-        },
-        'slow request',
-      );
+      done();
     });
 
     async function guard(request: FastifyRequest): Promise<void> {

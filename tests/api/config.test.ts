@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { serverLogger } from '../../server/logger.ts';
 
 describe('configuration', () => {
   it('refuses bad values, naming every bad variable', () => {
@@ -99,6 +100,32 @@ describe('configuration', () => {
   it('needs both admin variables or neither', () => {
     expect(() => loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bb-')), ADMIN_EMAIL: 'a@b.co' })).toThrow(
       /ADMIN_EMAIL and ADMIN_PASSWORD/,
+    );
+  });
+});
+
+describe('log format', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'bb-'));
+
+  it('is pretty on a terminal and JSON otherwise, unless LOG_FORMAT says which', () => {
+    const auto = loadConfig({ DATA_DIR: dir() });
+    expect(auto.logFormat).toBe('auto');
+    const prettyTarget = (logger: ReturnType<typeof serverLogger>) =>
+      typeof logger === 'object' && 'transport' in logger
+        ? (logger.transport as { target?: string }).target
+        : undefined;
+    expect(prettyTarget(serverLogger(auto, true))).toBe('pino-pretty');
+    expect(serverLogger(auto, false)).toEqual({ level: 'info' });
+
+    const json = loadConfig({ DATA_DIR: dir(), LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
+    expect(serverLogger(json, true)).toEqual({ level: 'debug' });
+    const pretty = loadConfig({ DATA_DIR: dir(), LOG_FORMAT: 'pretty' });
+    expect(prettyTarget(serverLogger(pretty, false))).toBe('pino-pretty');
+  });
+
+  it('refuses an unknown LOG_FORMAT', () => {
+    expect(() => loadConfig({ DATA_DIR: dir(), LOG_FORMAT: 'xml' })).toThrow(
+      /LOG_FORMAT: must be one of auto, pretty, json/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SearchResult } from '../port.ts';
 import type { SearchConnection } from './connection.ts';
 import { DocTable, type DocFacts } from './doc-table.ts';
 import { isPlaceholder } from './text-analyzer.ts';
@@ -7,6 +8,8 @@ import { GroupRowsCache } from './word-groups.ts';
 /** Bounds of the recent text query cache: entries, and rowids over all entries (4 to 13 bytes each). */
 const TEXT_MATCH_ENTRIES = 64;
 const TEXT_MATCH_ROWS = 1_000_000;
+/** Bound of the recent results cache: whole answers (a page of hits with highlights, and facets). */
+const RESULT_ENTRIES = 256;
 /** Bounds of the cache of word groups' rows: entries, rowids over all entries, writes remembered. */
 const GROUP_LIMITS = { entries: 1024, rows: 2_000_000, changes: 256 };
 
@@ -36,6 +39,12 @@ export interface IndexCache {
   /** Rowids held by `textMatches`, to bound its memory. */
   textMatchRows: number;
   /**
+   * Recent whole answers (the query as JSON → its result), least recently used first: the search page's
+   * traffic repeats queries (browsing, popular words, paging back), and planning, facets and highlights
+   * cost far more than a look-up. Emptied with `textMatches` on every write.
+   */
+  results: Map<string, SearchResult>;
+  /**
    * Rows of single query word groups (`("golang" OR "go" OR "golang"*)`): a query is the intersection
    * of its groups, computed here instead of by FTS5 so that queries sharing words (typing on, changing
    * one word, the strict tier, the title ranking) read each group's rows once, and kept current
@@ -46,7 +55,13 @@ export interface IndexCache {
 
 /** The same documents and terms, with caches of text queries and word groups of its own, empty. */
 export function withEmptyQueryCaches(cache: IndexCache): IndexCache {
-  return { ...cache, textMatches: new Map(), textMatchRows: 0, groups: new GroupRowsCache(GROUP_LIMITS) };
+  return {
+    ...cache,
+    textMatches: new Map(),
+    textMatchRows: 0,
+    results: new Map(),
+    groups: new GroupRowsCache(GROUP_LIMITS),
+  };
 }
 
 function emptyIndexCache(dataVersion: number): IndexCache {
@@ -57,6 +72,7 @@ function emptyIndexCache(dataVersion: number): IndexCache {
     docs: new DocTable(),
     textMatches: new Map(),
     textMatchRows: 0,
+    results: new Map(),
     groups: new GroupRowsCache(GROUP_LIMITS),
   };
 }
@@ -128,4 +144,18 @@ export function recentTextMatches(cache: IndexCache, match: string, rowsOf: () =
     cache.textMatchRows -= old.rids.length;
   }
   return entry;
+}
+
+/** From the cache of recent results when it holds `key`, else computed and remembered. */
+export function recentResult(cache: IndexCache, key: string, compute: () => SearchResult): SearchResult {
+  const kept = cache.results.get(key);
+  if (kept) {
+    cache.results.delete(key);
+    cache.results.set(key, kept);
+    return kept;
+  }
+  const result = compute();
+  cache.results.set(key, result);
+  if (cache.results.size > RESULT_ENTRIES) cache.results.delete(cache.results.keys().next().value!);
+  return result;
 }

@@ -2,7 +2,7 @@ import { assertValidSearchQuery, type SearchHit, type SearchQuery, type SearchRe
 import type { SearchConnection } from './connection.ts';
 import { countFacets, filterPredicate } from './filters.ts';
 import { hitHighlights } from './highlight.ts';
-import { currentIndexCache, withEmptyQueryCaches } from './index-cache.ts';
+import { currentIndexCache, recentResult, withEmptyQueryCaches, type IndexCache } from './index-cache.ts';
 import { planQuery, type QueryVocabulary } from './query-planner.ts';
 import { positionOrder, topPositions } from './sort-order.ts';
 import type { TextMatcher } from './text-matches.ts';
@@ -35,12 +35,16 @@ export function createSearch(deps: SearchDeps): (query: SearchQuery) => SearchRe
     return new Map(rows.map(([rid, title, description]) => [rid, { title, description }]));
   }
 
-  return function search(query) {
+  /** Frozen, since it is shared by every caller asking the same until the next write. */
+  function frozen(result: SearchResult): SearchResult {
+    for (const hit of result.hits) Object.freeze(hit);
+    Object.freeze(result.hits);
+    Object.freeze(result.facets);
+    return Object.freeze(result);
+  }
+
+  function answer(query: SearchQuery, cache: IndexCache): SearchResult {
     const started = performance.now();
-    assertValidSearchQuery(query);
-    const cache = deps.queryCache
-      ? currentIndexCache(connection)
-      : withEmptyQueryCaches(currentIndexCache(connection));
     const plan = planQuery(query.q, vocabulary, cache);
     const accepts = filterPredicate(query.filter, cache.docs);
     const byRelevance = query.sort === 'relevance' && plan !== null;
@@ -79,6 +83,14 @@ export function createSearch(deps: SearchDeps): (query: SearchQuery) => SearchRe
       if (plan && text) hit.highlights = hitHighlights(vocabulary.analyzer, text, plan);
       return hit;
     });
-    return { hits, total, facets, processingTimeMs: performance.now() - started };
+    return frozen({ hits, total, facets, processingTimeMs: performance.now() - started });
+  }
+
+  return function search(query) {
+    assertValidSearchQuery(query);
+    const cache = deps.queryCache
+      ? currentIndexCache(connection)
+      : withEmptyQueryCaches(currentIndexCache(connection));
+    return recentResult(cache, JSON.stringify(query), () => answer(query, cache));
   };
 }

@@ -105,10 +105,11 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
     db.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
 
-  /** Empties the text queries' cache and logs the writes for the word groups to catch up with. */
+  /** Empties the text queries' and results' caches and logs the writes for the word groups to catch up with. */
   function recordWrites(cache: IndexCache, changes: RowChange[]): void {
     cache.textMatches.clear();
     cache.textMatchRows = 0;
+    cache.results.clear();
     cache.groups.record(changes);
   }
 

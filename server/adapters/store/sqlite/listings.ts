@@ -36,13 +36,41 @@ function pickListingData(input: ListingData): ListingData {
 /** The `data` column: only the port's fields, in the port's order, so equal data is equal text. */
 const dataColumn = (input: ListingData): string => JSON.stringify(pickListingData(input));
 
+/** Rows whose parsed data is kept (a few MB at the demo board's posting size). */
+const PARSED_DATA_ENTRIES = 2_000;
+const parsedData = new Map<string, { text: string; data: Readonly<ListingData> }>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A row's data, parsed once while its text stays the same: parsing a long description on every read
+ * was most of what hydrating a page of search hits cost. Checked against the text itself, not the
+ * version, so a restored or copied file can never be answered from another file's row. Frozen, since
+ * every read of the row shares it.
+ */
+function dataOf(row: ListingRow): Readonly<ListingData> {
+  const kept = parsedData.get(row.id);
+  if (kept && kept.text === row.data) return kept.data;
+  const data = deepFreeze(withListingDefaults(JSON.parse(row.data) as ListingData));
+  parsedData.delete(row.id);
+  parsedData.set(row.id, { text: row.data, data });
+  if (parsedData.size > PARSED_DATA_ENTRIES) parsedData.delete(parsedData.keys().next().value!);
+  return data;
+}
+
 /**
  * The one way a stored row becomes a Listing: every read of the embedded store passes here, so a
  * default for a field that older rows lack belongs here and nowhere else.
  */
 export function listingFromRow(row: ListingRow): Listing {
   return {
-    ...withListingDefaults(JSON.parse(row.data) as ListingData),
+    ...dataOf(row),
     id: row.id,
     ownerId: row.owner_id,
     companyId: row.company_id,
