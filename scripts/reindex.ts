@@ -1,12 +1,11 @@
 /**
  * `npm run reindex`: rebuilds the search index from the store, with a progress bar on a terminal and
- * plain progress lines otherwise. Safe while the server runs: upserts are version-aware.
+ * plain progress lines otherwise. Safe while the server runs: writes are version-aware and confirmed.
  */
 import cliProgress from 'cli-progress';
 import { createAdapters } from '../server/adapters/index.ts';
 import { loadConfigOrExit } from '../server/config.ts';
-import { toListingDocument } from '../server/adapters/search/port.ts';
-import { annualUsdRange } from '../server/domain/currency.ts';
+import { writeConfirmed } from '../server/services/index-writes.ts';
 
 const BATCH = 500;
 
@@ -32,14 +31,16 @@ async function main(): Promise<void> {
     let done = 0;
     const seen = new Set<string>();
     for await (const batch of store.listings.scan(BATCH)) {
-      await search.upsert(
-        batch.map((listing) =>
-          toListingDocument(listing, { salaryAnnualUsd: annualUsdRange(listing.salary) }),
-        ),
+      // Confirmed against the store after writing, as index jobs are: a job running meanwhile with a
+      // newer version cannot be overwritten by this older read.
+      const confirmed = await writeConfirmed(
+        store,
+        search,
+        batch.map((listing) => ({ id: listing.id, listing, seen: listing.version })),
       );
-      for (const listing of batch) {
-        seen.add(listing.id);
-        await store.listings.markProcessed('indexed', listing.id, listing.version);
+      for (const [id, { version }] of confirmed) {
+        seen.add(id);
+        await store.listings.markProcessed('indexed', id, version);
       }
       done += batch.length;
       const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
@@ -49,9 +50,13 @@ async function main(): Promise<void> {
     if (tty) bar.stop();
     // Deleted listings still in the index: the tombstones say which.
     const lagging = await store.listings.findLagging('indexed', 100_000);
-    const removed = lagging.filter((listing) => !seen.has(listing.id)).map((listing) => listing.id);
-    if (removed.length) await search.delete(removed);
-    for (const listing of lagging) await store.listings.markProcessed('indexed', listing.id, listing.version);
+    const removed = lagging.filter((listing) => !seen.has(listing.id) && listing.deletedAt !== null);
+    const removals = await writeConfirmed(
+      store,
+      search,
+      removed.map((listing) => ({ id: listing.id, listing: null, seen: listing.version })),
+    );
+    for (const [id, { version }] of removals) await store.listings.markProcessed('indexed', id, version);
     console.log(
       `reindex: ${done} listings indexed, ${removed.length} removed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -11,13 +11,12 @@ import {
   type FilterValues,
   type SearchFilterDef,
 } from '../shared/search-filters.ts';
-import { annualUsdRange, toAnnualUsd } from '../domain/currency.ts';
+import { toAnnualUsd } from '../domain/currency.ts';
 import { AppError } from '../errors.ts';
 import {
   FACET_NAMES,
   MAX_SEARCH_LIMIT,
   type FacetName,
-  toListingDocument,
   type SearchFilter,
   type SearchIndex,
 } from '../adapters/search/port.ts';
@@ -27,6 +26,7 @@ import type { SearchQuerystring } from '../schemas/search.ts';
 import type { MatchingService } from './matching/index.ts';
 import type { BackboardJobs } from '../adapters/queue/jobs.ts';
 import type { Viewer } from './viewer.ts';
+import { writeConfirmed } from './index-writes.ts';
 
 /** How many hits "best match" re-ranks: the top of the relevance order, scored for this candidate. */
 const MATCH_SORT_WINDOW = 300;
@@ -142,17 +142,17 @@ export function createSearchService(store: Store, search: SearchIndex, matching:
   }
 
   return {
-    /** Puts the listing's current state in the index (or removes it), then records the version indexed. */
+    /**
+     * Puts the listing's current state in the index (or removes it), confirmed against the store after
+     * the write (`writeConfirmed`), then records the version indexed.
+     */
     async indexListing({ listingId, version }: BackboardJobs['index']) {
       const listing = await store.listings.findById(listingId);
-      if (!listing) {
-        await search.delete([listingId]);
-        await store.listings.markProcessed('indexed', listingId, version);
-        return { removed: true };
-      }
-      await search.upsert([toListingDocument(listing, { salaryAnnualUsd: annualUsdRange(listing.salary) })]);
-      await store.listings.markProcessed('indexed', listing.id, listing.version);
-      return { indexedVersion: listing.version };
+      const seen = Math.max(version, listing?.version ?? 0);
+      const confirmed = await writeConfirmed(store, search, [{ id: listingId, listing, seen }]);
+      const { version: indexedVersion, removed } = confirmed.get(listingId)!;
+      await store.listings.markProcessed('indexed', listingId, indexedVersion);
+      return removed ? { removed, indexedVersion } : { indexedVersion };
     },
 
     async searchListings(viewer: Viewer | null, query: SearchQuerystring) {

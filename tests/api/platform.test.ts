@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chosenKinds } from '../../server/adapters/index.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, EMBEDDED_BACKENDS, type TestApp } from '../helpers/app.ts';
 
 describe('platform routes and error handling', () => {
   let t: TestApp;
@@ -34,12 +34,18 @@ describe('platform routes and error handling', () => {
   });
 
   it('hides the details of a 5xx behind one JSON shape', async () => {
-    await t.store.close();
-    const response = await t.app.inject({ method: 'GET', url: '/api/listings/some-id' });
-    expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on our side', details: [] },
-    });
+    // A closed SQLite file fails with a driver error (500); a closed MongoDB store says unavailable (503).
+    const embedded = await createTestApp(EMBEDDED_BACKENDS);
+    try {
+      await embedded.store.close();
+      const response = await embedded.app.inject({ method: 'GET', url: '/api/listings/some-id' });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({
+        error: { code: 'internal', message: 'Something went wrong on our side', details: [] },
+      });
+    } finally {
+      await embedded.close();
+    }
   });
 
   it('answers unknown API routes with a JSON 404 and echoes request ids', async () => {

@@ -2,15 +2,15 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, EMBEDDED_BACKENDS, type TestApp } from '../helpers/app.ts';
 
 /**
  * `tests/fixtures/data-2026-11/` is a data folder written before the search tables had a schema
  * version: 3 listings, one of them closed, all marked indexed. Each test opens a copy.
  */
 const FIXTURE = join(import.meta.dirname, '../fixtures/data-2026-11');
-/** The embedded adapters whatever CI sets: the fixture is a SQLite file. */
-const EMBEDDED = { MONGODB_URI: '', MEILI_HOST: '', REDIS_URL: '' };
+/** The fixture is a SQLite file: the embedded adapters, whatever CI sets. */
+const EMBEDDED = EMBEDDED_BACKENDS;
 
 describe('start-up on a data folder with an older search schema', () => {
   let dir: string;

@@ -35,6 +35,16 @@ function productionBackends(dir: string): Record<string, string> {
   return env;
 }
 
+/**
+ * The embedded adapters whatever CI sets (empty means unset), for a test about an embedded adapter's
+ * own behaviour: a SQLite fixture, the in-process queue, a closed SQLite file.
+ */
+export const EMBEDDED_BACKENDS: Readonly<Record<string, string>> = {
+  MONGODB_URI: '',
+  MEILI_HOST: '',
+  REDIS_URL: '',
+};
+
 export interface TestApp {
   app: FastifyInstance;
   store: Store;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromMeiliResponse,
   meiliFilterFor,
+  meiliRemovalFilter,
   meiliSearchRequestFor,
   meiliSettingsFor,
   meiliString,
@@ -18,6 +19,7 @@ import {
 } from '../../server/adapters/search/meilisearch-rules.ts';
 import type { ListingDocument, SearchQuery, SearchVocabulary } from '../../server/adapters/search/port.ts';
 import { AppError } from '../../server/errors.ts';
+import { parseMeiliFilter } from '../helpers/fake-meilisearch.ts';
 
 function vocabulary(): SearchVocabulary {
   return {
@@ -110,6 +112,7 @@ describe('meiliSettingsFor', () => {
       filterableAttributes: [
         'id',
         'status',
+        'version',
         'skillIds',
         'seniority',
         'remote',
@@ -245,6 +248,34 @@ describe('meiliFilterFor', () => {
   it('refuses numbers that are not finite', () => {
     expect(() => meiliFilterFor({ salaryMinUsd: Number.NaN })).toThrow(AppError);
     expect(() => meiliFilterFor({ postedSince: Number.POSITIVE_INFINITY })).toThrow(AppError);
+  });
+});
+
+describe('meiliRemovalFilter (a removal conditional on the indexed version)', () => {
+  const filterable = meiliSettingsFor(vocabulary()).filterableAttributes ?? [];
+
+  it('removes each id only at the version named or older, on filterable attributes only', () => {
+    const filter = meiliRemovalFilter([
+      { id: 'a', version: 4 },
+      { id: 'b', version: 1 },
+    ]);
+    expect(filter).toBe('(id = "a" AND version <= 4) OR (id = "b" AND version <= 1)');
+    const removes = parseMeiliFilter(filter, filterable);
+    expect(removes({ id: 'a', version: 4 })).toBe(true);
+    expect(removes({ id: 'a', version: 5 })).toBe(false);
+    expect(removes({ id: 'b', version: 1 })).toBe(true);
+    expect(removes({ id: 'c', version: 1 })).toBe(false);
+    expect(() => parseMeiliFilter(filter, ['id', 'status'])).toThrow('`version` is not filterable');
+  });
+
+  it('keeps a hostile id inside its literal', () => {
+    const removes = parseMeiliFilter(
+      meiliRemovalFilter([{ id: 'x" OR id EXISTS OR id = "', version: 1 }]),
+      filterable,
+    );
+    expect(removes({ id: 'other', version: 1 })).toBe(false);
+    expect(removes({ id: 'x" OR id EXISTS OR id = "', version: 1 })).toBe(true);
+    expect(() => meiliRemovalFilter([{ id: 'a', version: Number.NaN }])).toThrow(AppError);
   });
 });
 

@@ -202,8 +202,9 @@ describe('sqlite-fts: answers stay exact across writes', () => {
           return `batch ${batch.map((d) => d.id).join(', ')}`;
         }
         const id = pick(ids);
+        const version = versions.get(id) ?? 0;
         versions.delete(id);
-        await writer.delete([id]);
+        await writer.delete([{ id, version }]);
         return `delete ${id}`;
       },
     };

@@ -29,6 +29,7 @@ describe('search service', () => {
     await t.services.listings.remove(recruiter, listing.id);
     expect(await t.services.search.indexListing({ listingId: listing.id, version: 2 })).toEqual({
       removed: true,
+      indexedVersion: 2,
     });
     expect((await t.services.search.searchListings(null, query({ q: 'kotlin' }))).total).toBe(0);
   });

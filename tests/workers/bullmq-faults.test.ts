@@ -17,6 +17,7 @@ import {
   startRedis,
   type RedisServer,
 } from '../helpers/redis.ts';
+import { WORKER_READY_MS } from './fixtures/worker-ready.ts';
 
 const unavailable = redisUnavailableReason({ ownServer: true });
 if (unavailable) console.log(`skipped: BullMQ fault tests — ${unavailable}`);
@@ -25,8 +26,6 @@ const WORKER = join(import.meta.dirname, 'fixtures', 'worker-process.ts');
 
 // Each case's timeout is the sum of the bounded waits it makes plus headroom for seeding and Redis round
 // trips, so a stuck step fails with its own message before the case times out.
-/** A worker process loads tsx and the whole server: about 1.5 s idle, several times that on two busy cores. */
-const WORKER_READY_MS = 30_000;
 /** How long a case waits for the queue to drain, a killed worker's job being found stalled included. */
 const IDLE_MS = 30_000;
 const HEADROOM_MS = 15_000;

@@ -11,14 +11,13 @@ import {
   startRedis,
   type RedisServer,
 } from '../helpers/redis.ts';
+import { WORKER_READY_MS } from './fixtures/worker-ready.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
 
 const unavailable = redisUnavailableReason({ ownServer: true });
 if (unavailable) console.log(`skipped: outbox fault tests — ${unavailable}`);
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'worker-process.ts');
-/** A worker process loads tsx and the whole server: seconds on two busy cores. */
-const WORKER_READY_MS = 30_000;
 /** Waiting for mail: a killed worker's job is found stalled after JOB_LOCK_MS (1.5 s), then retried. */
 const MAIL_MS = 30_000;
 const CASE_MS = 2 * WORKER_READY_MS + MAIL_MS + 15_000;

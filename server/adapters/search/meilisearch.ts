@@ -5,6 +5,7 @@ import {
   assertValidSearchQuery,
   emptyFacets,
   FACET_NAMES,
+  type IndexRemoval,
   type ListingDocument,
   type SearchFilter,
   type SearchHit,
@@ -122,6 +123,8 @@ export function meiliSettingsFor(vocabulary: SearchVocabulary): Settings {
     filterableAttributes: [
       'id',
       'status',
+      // Removals are conditional on it (`meiliRemovalFilter`).
+      'version',
       ...new Set([...FILTER_NAMES.map(meiliAttributeOf), ...FILTER_NAMES.map(meiliFilterAttributeOf)]),
     ],
     sortableAttributes: ['createdAt', 'salaryMaxUsd', 'salaryMinUsd', 'id'],
@@ -204,6 +207,22 @@ export function meiliFilterFor(filter: SearchFilter): string[] {
     if (value !== undefined) clauses.push(...meiliClauses(name, value));
   }
   return clauses;
+}
+
+/** Removals per deletion task: one filter clause each, well inside what Meilisearch parses. */
+const REMOVAL_BATCH_SIZE = 100;
+
+/**
+ * The filter of a conditional removal: each id, only while the index holds it at the removal's version
+ * or older. Meilisearch evaluates a deletion task's filter when it processes the task, and processes an
+ * index's tasks one after another in the order it received them, so the condition is checked against
+ * every write received before it: a newer document (a listing imported again after its deletion)
+ * survives a removal that reaches the server before or after it.
+ */
+export function meiliRemovalFilter(removals: IndexRemoval[]): string {
+  return removals
+    .map(({ id, version }) => `(id = ${meiliString(id)} AND version <= ${meiliNumber(version, '/version')})`)
+    .join(' OR ');
 }
 
 const SORTS: Record<SearchQuery['sort'], string[] | null> = {
@@ -331,11 +350,15 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
   }
 
   /**
-   * Version-aware writes. Meilisearch has no conditional write, so each batch first reads the indexed
-   * versions of its ids (the document stores `version`; `id` is filterable) and drops stale documents.
-   * The read and the write are not atomic: two concurrent writers of the same listing could still race.
-   * That is acceptable because index jobs re-read the listing from the store and are keyed by listing
-   * version, and Meilisearch applies tasks in the order they were enqueued.
+   * Version-aware writes, as far as Meilisearch allows. It has no conditional addition (its one
+   * conditional edit, edit-documents-by-function, is an instance-wide experimental feature that cannot
+   * create a document), so each batch first reads the indexed versions of its ids and drops stale
+   * documents. That read and the addition are two requests: a writer holding an older version can read,
+   * then have its addition received after a newer writer's, and Meilisearch applies an index's tasks in
+   * the order it received them, so the older document would win. What closes the race is the writer's
+   * confirmation (`services/index-writes.ts`): after its task has been applied it re-reads the store and
+   * writes again if the store moved on. Whichever addition is applied last, its writer re-reads after it.
+   * Removals need no such help: their condition is a filter, evaluated when the task is applied.
    */
   async function freshDocuments(batch: ListingDocument[]): Promise<MeiliListingDocument[]> {
     const newest = new Map<string, ListingDocument>();
@@ -384,9 +407,12 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
           }
         }
       }),
-    delete: (ids) =>
+    delete: (removals) =>
       guarded(async () => {
-        if (ids.length > 0) assertSucceeded(await index.deleteDocuments(ids).waitTask(wait));
+        for (let start = 0; start < removals.length; start += REMOVAL_BATCH_SIZE) {
+          const filter = meiliRemovalFilter(removals.slice(start, start + REMOVAL_BATCH_SIZE));
+          assertSucceeded(await index.deleteDocuments({ filter }).waitTask(wait));
+        }
       }),
     search: (query) =>
       guarded(async () => {

@@ -89,6 +89,12 @@ export interface SearchResult {
   processingTimeMs: number;
 }
 
+/** A document to remove, at most at `version` (the newest version of the listing its remover has seen). */
+export interface IndexRemoval {
+  id: string;
+  version: number;
+}
+
 export interface SearchIndex {
   /**
    * Creates the index and applies its settings; idempotent, call once at start-up. `rebuildNeeded`
@@ -100,11 +106,17 @@ export interface SearchIndex {
   applySettings(): Promise<{ rebuildNeeded: boolean }>;
   /**
    * Adds or replaces documents, skipping any whose `version` is lower than the indexed one.
-   * Resolves once the change is visible to `search` (read-your-writes).
+   * Resolves once the change is visible to `search` (read-your-writes). An engine without conditional
+   * writes (Meilisearch) checks before it writes, so a concurrent write of an older version can still
+   * land last: writers confirm against the store afterwards (`services/index-writes.ts`).
    */
   upsert(docs: ListingDocument[]): Promise<void>;
-  /** Removes documents; unknown ids are ignored. Resolves once the removal is visible. */
-  delete(ids: string[]): Promise<void>;
+  /**
+   * Removes each document unless the index holds it at a version above the removal's (a listing
+   * imported again after its deletion keeps its newer document); unknown ids are ignored. Resolves once
+   * the removal is visible. Atomic in both engines.
+   */
+  delete(removals: IndexRemoval[]): Promise<void>;
   /** Only `status: 'open'` documents are ever found. */
   search(query: SearchQuery): Promise<SearchResult>;
   clear(): Promise<void>;

@@ -243,23 +243,34 @@ export interface RefreshTokenStore {
 }
 
 /**
+ * A freshly matched listing's place in recommendations: it goes into the lists of the profiles of
+ * `records`, and out of those of the profiles in `previous` (the caller's read of `recommendedTo`) that
+ * `records` leaves out. Rows of other profiles, written since that read, are left alone.
+ */
+export interface RecommendationPlacement {
+  records: MatchRecord[];
+  previous: string[];
+}
+
+/**
  * Two ranked lists per pair of sides: a listing's candidates (scored as the recruiter may see them, without
  * the candidate's private salary expectation) and a profile's recommendations (scored for the candidate).
  */
 export interface MatchStore {
   /**
-   * Replaces a listing's candidates with `records`, unless a newer listing version was already stored
-   * (late jobs never overwrite newer results). Returns whether it wrote.
+   * Replaces a listing's candidates with `candidates` and places the listing in recommendations
+   * (`placement`), in one transaction, unless a newer listing version was already stored: a late job
+   * for an older version writes neither list, and no reader sees one list written without the other.
+   * Returns whether it wrote.
    */
-  replaceForListing(listingId: string, listingVersion: number, records: MatchRecord[]): Promise<boolean>;
-  /** Same, for a profile's recommendations. */
+  replaceForListing(
+    listingId: string,
+    listingVersion: number,
+    candidates: MatchRecord[],
+    placement: RecommendationPlacement,
+  ): Promise<boolean>;
+  /** Replaces a profile's recommendations, unless a newer profile version was already stored. */
   replaceForProfile(profileId: string, profileVersion: number, records: MatchRecord[]): Promise<boolean>;
-  /**
-   * Puts a freshly matched listing into the recommendations of the profiles of `records`, and takes it
-   * out of those of the profiles in `previous` (the caller's read of `recommendedTo`) that `records`
-   * leaves out. Rows of other profiles, written since that read, are left alone.
-   */
-  placeListingInRecommendations(listingId: string, records: MatchRecord[], previous: string[]): Promise<void>;
   /** Ids of the profiles whose recommendations hold this listing. */
   recommendedTo(listingId: string): Promise<string[]>;
   /** A listing's candidates, best first, ties by profileId. */

@@ -66,8 +66,10 @@ export function createMatchWrites(store: Store, index: MatchIndex) {
           if (scored.score > 0) recommendations.push(scored);
         }
       }
-      const written = await store.matches.replaceForListing(listing.id, listing.version, candidates);
-      if (written) await store.matches.placeListingInRecommendations(listing.id, recommendations, previous);
+      const written = await store.matches.replaceForListing(listing.id, listing.version, candidates, {
+        records: recommendations,
+        previous,
+      });
       await store.listings.markProcessed('matched', listing.id, listing.version);
       return { candidates: candidates.length, written };
     },

@@ -22,7 +22,7 @@ export function forwardingIndex(current: () => SearchIndex | undefined): SearchI
   return {
     applySettings: () => index().applySettings(),
     upsert: (docs) => index().upsert(docs),
-    delete: (ids) => index().delete(ids),
+    delete: (removals) => index().delete(removals),
     search: (query) => index().search(query),
     clear: () => index().clear(),
     stats: () => index().stats(),

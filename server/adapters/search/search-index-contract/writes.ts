@@ -9,9 +9,26 @@ export function describeWrites({ index, find }: SearchIndexCase): void {
         listingDoc({ id: 'a', title: 'Go Engineer' }),
         listingDoc({ id: 'b', title: 'Go Engineer' }),
       ]);
-      await index.delete(['a', 'unknown']);
+      await index.delete([
+        { id: 'a', version: 1 },
+        { id: 'unknown', version: 1 },
+      ]);
       expect(await find('golang')).toEqual(['b']);
       expect(await index.stats()).toEqual({ documents: 1 });
+    });
+
+    it('removes a document only up to the version named, so a newer one survives a late removal', async () => {
+      // Deleted at version 4, imported again at 5: the removal for 4 arrives after the new document.
+      await index.upsert([listingDoc({ id: 'a', title: 'Go Engineer', version: 5 })]);
+      await index.upsert([listingDoc({ id: 'b', title: 'Go Engineer', version: 2 })]);
+      await index.delete([
+        { id: 'a', version: 4 },
+        { id: 'b', version: 3 },
+      ]);
+      expect(await find('golang')).toEqual(['a']);
+      await index.delete([{ id: 'a', version: 5 }]);
+      expect(await find('golang')).toEqual([]);
+      expect(await index.stats()).toEqual({ documents: 0 });
     });
 
     it('replaces old content on update', async () => {
@@ -71,7 +88,7 @@ export function describeWrites({ index, find }: SearchIndexCase): void {
       expect(idsOf(afterUpsert)).toEqual(['c', 'b']);
       expect(afterUpsert.facets.skills).toEqual({ go: 1 });
       expect(afterUpsert.hits[0]?.highlights?.title).toBe('<mark>Golang</mark> Engineer');
-      await index.delete(['c']);
+      await index.delete([{ id: 'c', version: 1 }]);
       expect(idsOf(await search())).toEqual(['b']);
     });
 

@@ -61,8 +61,8 @@ export function createSqliteSearchIndex(options: SqliteSearchIndexOptions): Sear
     async upsert(batch) {
       writer.upsert(batch);
     },
-    async delete(ids) {
-      writer.delete(ids);
+    async delete(removals) {
+      writer.delete(removals);
     },
     async search(query) {
       return search(query);

@@ -1,5 +1,5 @@
 import { AppError } from '../../../errors.ts';
-import type { ListingDocument } from '../port.ts';
+import type { IndexRemoval, ListingDocument } from '../port.ts';
 import type { SearchConnection } from './connection.ts';
 import { addTerm, forgetIndexCache, loadedIndexCache, type IndexCache } from './index-cache.ts';
 import { docFactsOf, type DocFacts } from './doc-table.ts';
@@ -15,7 +15,7 @@ import { writeTransaction } from '../../sqlite-writes.ts';
  */
 export interface SearchWriter {
   upsert(batch: ListingDocument[]): void;
-  delete(ids: string[]): void;
+  delete(removals: IndexRemoval[]): void;
   clear(): void;
 }
 
@@ -87,11 +87,11 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
     return written;
   });
 
-  const deleteDocuments = writeTransaction(db, (ids: string[]) => {
+  const deleteDocuments = writeTransaction(db, (removals: IndexRemoval[]) => {
     const removed: number[] = [];
-    for (const id of ids) {
-      const existing = selectExisting.get(id) as { rid: number } | undefined;
-      if (!existing) continue;
+    for (const { id, version } of removals) {
+      const existing = selectExisting.get(id) as { rid: number; version: number } | undefined;
+      if (!existing || existing.version > version) continue;
       deleteFtsRow.run(existing.rid);
       deleteDocRow.run(existing.rid);
       removed.push(existing.rid);
@@ -141,9 +141,9 @@ export function createSearchWriter(connection: SearchConnection, analyzer: TextA
         for (const column of columns) for (const term of column.split(' ')) if (term) addTerm(cache, term);
       }
     },
-    delete(ids) {
+    delete(removals) {
       assertOwnTransaction();
-      const removed = deleteDocuments(ids);
+      const removed = deleteDocuments(removals);
       const cache = loadedIndexCache(connection);
       if (!cache) return;
       recordWrites(

@@ -1,4 +1,4 @@
-import type { MatchRecord, MatchStore, Page, PageRequest } from '../port.ts';
+import type { MatchRecord, MatchStore, Page, PageRequest, RecommendationPlacement } from '../port.ts';
 import type { MongoRun } from './connection.ts';
 import { iso } from './mapping.ts';
 import * as q from './queries/index.ts';
@@ -17,16 +17,21 @@ export function matchFromDoc(doc: MatchDoc): MatchRecord {
 }
 
 export function createMatchStore(run: MongoRun): MatchStore {
+  /**
+   * Replaces the list one entity owns and, for a listing, its place in recommendations. One
+   * transaction: readers never see half a match set (nor candidates without their recommendations),
+   * and two versions cannot interleave.
+   */
   async function replaceMatches(
     side: q.MatchSide,
     id: string,
     version: number,
     records: MatchRecord[],
+    placement?: RecommendationPlacement,
   ): Promise<boolean> {
     const docs = q.matchDocs(side, id, records);
     const state = q.matchStateWrite(side, id, version);
     return run('match', (models, connection) =>
-      // One transaction: readers never see half a match set, and two versions cannot interleave.
       connection.transaction(async (session) => {
         const stored = await models.matchStates
           .findOne(state.filter)
@@ -36,6 +41,12 @@ export function createMatchStore(run: MongoRun): MatchStore {
         await models.matchStates.updateOne(state.filter, state.update, { upsert: true, session });
         await models.matches.deleteMany(q.matchesOf(side, id), { session });
         if (docs.length > 0) await models.matches.insertMany(docs, { session });
+        if (placement) {
+          const replaced = [...placement.previous, ...placement.records.map((record) => record.profileId)];
+          await models.matches.deleteMany(q.recommendationsOfListingFor(id, replaced), { session });
+          const placed = q.pairDocs('profile', placement.records);
+          if (placed.length > 0) await models.matches.insertMany(placed, { session });
+        }
         return true;
       }),
     );
@@ -58,21 +69,12 @@ export function createMatchStore(run: MongoRun): MatchStore {
   }
 
   return {
-    replaceForListing: (listingId, listingVersion, records) =>
-      replaceMatches('listing', listingId, listingVersion, records),
+    replaceForListing: (listingId, listingVersion, candidates, placement) =>
+      replaceMatches('listing', listingId, listingVersion, candidates, placement),
     replaceForProfile: (profileId, profileVersion, records) =>
       replaceMatches('profile', profileId, profileVersion, records),
     candidatesOf: (listingId, page) => rankedMatches('listing', listingId, page),
     recommendationsOf: (profileId, page) => rankedMatches('profile', profileId, page),
-    placeListingInRecommendations: (listingId, records, previous) =>
-      run('match', (models, connection) =>
-        connection.transaction(async (session) => {
-          const replaced = [...previous, ...records.map((record) => record.profileId)];
-          await models.matches.deleteMany(q.recommendationsOfListingFor(listingId, replaced), { session });
-          const docs = q.pairDocs('profile', records);
-          if (docs.length > 0) await models.matches.insertMany(docs, { session });
-        }),
-      ),
     recommendedTo: (listingId) =>
       run('match', async (models) => {
         const docs = await models.matches

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MatchRecord, MatchStore } from '../port.ts';
+import type { MatchRecord, MatchStore, RecommendationPlacement } from '../port.ts';
 import { pageOf } from './rows.ts';
 import { writeTransaction } from '../../sqlite-writes.ts';
 
@@ -92,22 +92,26 @@ export function createMatchStore(db: Database.Database): MatchStore {
     })();
   }
 
+  /** Only what changed is written: a listing rematched at the same version rewrites nothing. */
+  function placeInRecommendations(listingId: string, { records, previous }: RecommendationPlacement): void {
+    const keep = new Set(records.map((record) => record.profileId));
+    for (const profileId of previous) {
+      if (!keep.has(profileId)) deletePair.run('profile', listingId, profileId);
+    }
+    for (const record of records) writePair('profile', record);
+  }
+
   return {
-    async replaceForListing(listingId, listingVersion, records) {
-      return replaceMatches('listing', listingId, listingVersion, records);
+    async replaceForListing(listingId, listingVersion, candidates, placement) {
+      // The placement is a savepoint of the replacement's transaction: both lists or neither.
+      return writeTransaction(db, () => {
+        const written = replaceMatches('listing', listingId, listingVersion, candidates);
+        if (written) placeInRecommendations(listingId, placement);
+        return written;
+      })();
     },
     async replaceForProfile(profileId, profileVersion, records) {
       return replaceMatches('profile', profileId, profileVersion, records);
-    },
-    async placeListingInRecommendations(listingId, records, previous) {
-      // Only what changed is written: a listing rematched at the same version rewrites nothing.
-      writeTransaction(db, () => {
-        const keep = new Set(records.map((record) => record.profileId));
-        for (const profileId of previous) {
-          if (!keep.has(profileId)) deletePair.run('profile', listingId, profileId);
-        }
-        for (const record of records) writePair('profile', record);
-      })();
     },
     async recommendedTo(listingId) {
       return recommendersOf.all(listingId).map((row) => row.other);
