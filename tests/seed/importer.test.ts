@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,6 +83,23 @@ describe('importFile: postings', () => {
     const owner = await store.users.findById(a.ownerId);
     expect(owner).toMatchObject({ role: 'recruiter', companyId: a.companyId });
     expect(owner?.passwordHash).toBe(DISABLED_PASSWORD_HASH);
+  });
+
+  it("imports the README's CSV example, as written, with nothing skipped", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const command = readme.split('\n').find((line) => line.includes('docs/examples/jobs.csv --map'));
+    const [, file, map] = /postings (\S+) --map (\S+)/.exec(command ?? '') ?? [];
+    expect(file).toBe('docs/examples/jobs.csv');
+    const { parseFieldMap } = await import('../../server/seed/records.ts');
+    const report = await importFile(store, {
+      kind: 'postings',
+      file: fileURLToPath(new URL(`../../${file}`, import.meta.url)),
+      map: parseFieldMap(map!),
+    });
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ created: 2, skipped: 0 });
+    const titles = (await allListings(store)).map((listing) => listing.title).sort();
+    expect(titles).toEqual(['Backend Go engineer', 'Python data platform engineer']);
   });
 
   it('imports a CSV file through a column map, keeping unknown skills as free text', async () => {
