@@ -142,12 +142,12 @@ export async function createBackboard(config: Config, options: BackboardOptions 
       { jobId: `bands-startup-${Date.now()}` },
     );
     if (adapters.queue.kind === 'in-process') {
-      const started = Date.now();
+      const since = Date.now();
       void adapters.queue
         .whenIdle(30 * 60_000)
         .then(() =>
           app.log.info(
-            { ms: Date.now() - started },
+            { ms: Date.now() - since },
             'processors caught up: search index and matches are current',
           ),
         )
@@ -156,21 +156,28 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     return { demo };
   };
   const stopping = new AbortController();
+  let closing: Promise<void> | undefined;
   let started: Promise<StartUpSummary> | undefined;
-  const start = () => (started ??= startUp());
+  // After close() nothing starts: the adapters are gone.
+  const start = () =>
+    (started ??= stopping.signal.aborted ? Promise.reject(new Error('Backboard is closed')) : startUp());
   if (!options.deferStart) await start();
 
   return {
     app,
     adapters,
     start,
-    async close() {
-      clearInterval(reassertSchedule);
-      // A seed still running stops between records (it resumes on the next start).
-      stopping.abort();
-      await started?.catch(() => undefined);
-      await app.close();
-      await adapters.close();
+    close() {
+      // Once: a signal during start-up and a failed listen may both ask.
+      closing ??= (async () => {
+        clearInterval(reassertSchedule);
+        // A seed still running stops between records (it resumes on the next start).
+        stopping.abort();
+        await started?.catch(() => undefined);
+        await app.close();
+        await adapters.close();
+      })();
+      return closing;
     },
   };
 }

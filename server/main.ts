@@ -62,8 +62,11 @@ async function main(): Promise<void> {
     summary = await backboard.start();
   } catch (error) {
     if (closing) return; // the seed stops between records on shutdown and resumes next time
-    app.log.error({ err: error }, 'start-up work failed; the board is up but may be incomplete');
-    return;
+    // A board that could not rebuild its index or finish its seed is not ready: exit, so the process
+    // manager restarts it (the seed resumes where it stopped).
+    app.log.error({ err: error }, 'start-up work failed; exiting');
+    await backboard.close().catch(() => undefined);
+    process.exit(1);
   }
   const box = { url: browsableUrl(address), summary, adminEmail: config.admin?.email };
   if (process.stdout.isTTY) process.stdout.write(`\n${accountsBox(box)}\n`);

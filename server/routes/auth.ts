@@ -6,7 +6,6 @@ import { REFRESH_COOKIE } from '../plugins/auth.ts';
 import { errorResponses } from '../schemas/common.ts';
 import {
   ConfirmEmailBody,
-  ConfirmEmailResponse,
   LoginBody,
   PublicUser,
   SessionResponse,
@@ -70,14 +69,16 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Confirm an email address',
         description:
-          'Marks the account the emailed link names as confirmed (again: no change). Starts no session: ' +
-          'the person logs in next. A forged, altered or expired token answers 400. Anonymous; ' +
+          'Confirms the account the emailed link names and starts its session, given the password of ' +
+          'its latest sign-up (the link proves the inbox, the password that the details are theirs). A ' +
+          'forged, altered or expired token, or another password, answers 400. Anonymous; ' +
           'AUTH_RATE_LIMIT requests a minute per client.',
         body: ConfirmEmailBody,
-        response: { 200: ConfirmEmailResponse, ...errorResponses(400, 429) },
+        response: { 200: SessionResponse, ...errorResponses(400, 429) },
       },
     },
-    async (request) => signUp.confirmEmail(request.body.token),
+    async (request, reply) =>
+      startSession(reply, await signUp.confirmEmail(request.body.token, request.body.password)),
   );
 
   app.post(

@@ -37,13 +37,20 @@ export const SignupResponse = Type.Object({
 });
 
 export const ConfirmEmailBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    token: Type.String({ minLength: 1, maxLength: 500 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   {
     additionalProperties: false,
-    examples: [{ token: '0b6f1c1e-4f7a-4d0e-9a51-3c2f8e7d9b10.1796400000.q1w2e3r4t5y6u7i8o9p0' }],
+    examples: [
+      {
+        token: '0b6f1c1e-4f7a-4d0e-9a51-3c2f8e7d9b10.1796400000.q1w2e3r4t5y6u7i8o9p0',
+        password: 'lantern-orchard-copper-7',
+      },
+    ],
   },
 );
-export const ConfirmEmailResponse = Type.Object({ email: Type.String() });
 
 export const LoginBody = Type.Object(
   {

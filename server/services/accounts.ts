@@ -34,8 +34,19 @@ export interface SessionUser {
   refresh: IssuedRefreshToken;
 }
 
-const invalidCredentials = () => new AppError('unauthorized', 'Email or password is wrong');
+/**
+ * One answer for an unknown email, a wrong password and an account whose email is not confirmed yet:
+ * a sign-up chooses the password, so answering the last one apart would tell who is registered.
+ */
+const invalidCredentials = () =>
+  new AppError(
+    'unauthorized',
+    'Email or password is wrong. Just signed up? Open the link we emailed you first.',
+  );
 const invalidRefresh = () => new AppError('unauthorized', 'Session expired; please log in again');
+
+const emailTaken = () =>
+  conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -132,7 +143,8 @@ export function createAccountService(
     } else {
       valid = await verify(user.passwordHash, password);
     }
-    if (!user || !valid) {
+    // An unconfirmed account answers as a wrong password does, and counts towards the back-off the same.
+    if (!user || !valid || !user.emailConfirmedAt) {
       const failures = record.failures + 1;
       const lockSeconds =
         failures >= FREE_FAILURES
@@ -146,14 +158,6 @@ export function createAccountService(
     }
     if (record.failures > 0) {
       await store.documents.put<LoginFailures>(failuresKey(email), { failures: 0, lockedUntil: null });
-    }
-    // Told only to whoever knows the password: the address exists, and is theirs once they open the link.
-    if (!user.emailConfirmedAt) {
-      throw new AppError(
-        'forbidden',
-        `Confirm your email first: open the link we sent to ${user.email} (sign up again with the same address to get a new one)`,
-        [{ path: '/email', message: 'not confirmed yet' }],
-      );
     }
     return { user, refresh: await issueRefreshToken(user.id, randomUUID()) };
   }
@@ -214,9 +218,7 @@ export function createAccountService(
       // Hashed first, so the answer takes as long whether or not the email is taken.
       const passwordHash = await hash(input.password, ARGON2_OPTIONS);
       const existing = await store.users.findByEmail(email);
-      if (existing && (existing.emailConfirmedAt || options.confirmed)) {
-        throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
-      }
+      if (existing?.emailConfirmedAt) throw emailTaken();
       // A sign-up founds its company: joining an existing one would hand over its listings to anyone who
       // types the name. Colleagues join by invitation (not built yet).
       let company = null;
@@ -236,11 +238,12 @@ export function createAccountService(
         passwordHash,
       };
       if (existing) {
+        // Someone's sign-up that nobody confirmed: the new details replace it (a confirmed registration,
+        // the demo seed's, also confirms it).
         const replaced = await store.users.replaceUnconfirmed(existing.id, details);
-        if (!replaced) {
-          throw conflict('Email already registered', [{ path: '/email', message: 'already registered' }]);
-        }
-        return { user: replaced, companyTaken };
+        if (!replaced) throw emailTaken();
+        const user = options.confirmed ? await store.users.confirmEmail(replaced.id) : replaced;
+        return { user: user ?? replaced, companyTaken };
       }
       const user = await store.users.create({
         email,
@@ -252,7 +255,20 @@ export function createAccountService(
 
     /** Creates the configured admin account on start-up if it does not exist yet. */
     async ensureAdmin(email: string, password: string): Promise<void> {
-      if (await store.users.findByEmail(email.toLowerCase())) return;
+      const existing = await store.users.findByEmail(email.toLowerCase());
+      if (existing?.emailConfirmedAt) return;
+      if (existing) {
+        // A sign-up to the admin's address that nobody confirmed: the configured admin replaces it.
+        const details = {
+          name: 'Administrator',
+          role: 'admin' as const,
+          companyId: null,
+          passwordHash: await hash(password, ARGON2_OPTIONS),
+        };
+        if (await store.users.replaceUnconfirmed(existing.id, details))
+          await store.users.confirmEmail(existing.id);
+        return;
+      }
       await store.users.create({
         email: email.toLowerCase(),
         name: 'Administrator',
@@ -268,6 +284,17 @@ export function createAccountService(
      * and an attempt made while waiting is refused even with the right password. Unknown emails back
      * off the same way, so the answers tell nothing about which accounts exist.
      */
+    /**
+     * Confirms an account's email for whoever holds its emailed link and knows the password its latest
+     * sign-up chose, and starts their session; null when the password is not that one (a later sign-up
+     * may have replaced an earlier one's details, and the link then confirms only the latest).
+     */
+    async confirmAndStartSession(user: User, password: string): Promise<SessionUser | null> {
+      if (!(await verify(user.passwordHash, password))) return null;
+      const confirmed = (await store.users.confirmEmail(user.id)) ?? user;
+      return { user: confirmed, refresh: await issueRefreshToken(confirmed.id, randomUUID()) };
+    },
+
     async login(emailInput: string, password: string): Promise<SessionUser> {
       const email = emailInput.trim().toLowerCase();
       return oneAtATime(email, () => attemptLogin(email, password));

@@ -22,7 +22,7 @@ import { createNotificationService } from './notifications/index.ts';
 import { createNotificationSettings } from './notifications/settings.ts';
 import { createUnsubscribeTokens } from './notifications/unsubscribe.ts';
 import { createOutboxService } from './outbox.ts';
-import { createConfirmationTokens, createSignUpService } from './sign-up.ts';
+import { createConfirmationTokens, createSignUpService, showsConfirmationLinks } from './sign-up.ts';
 
 export interface ServiceDeps {
   config: Pick<
@@ -34,6 +34,7 @@ export interface ServiceDeps {
     | 'publicUrl'
     | 'outboxClaimTimeoutMs'
     | 'env'
+    | 'host'
   >;
   store: Store;
   search: SearchIndex;
@@ -72,7 +73,7 @@ export function createServices(deps: ServiceDeps) {
       changes,
       tokens: createConfirmationTokens(config.jwtSecret),
       publicUrl: config.publicUrl,
-      showLinks: deps.mailer.kind === 'outbox' && config.env !== 'production',
+      showLinks: showsConfirmationLinks(deps.mailer.kind, config),
     }),
     listings,
     profiles: createProfileService(store, changes),

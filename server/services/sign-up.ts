@@ -3,13 +3,13 @@ import { AppError } from '../errors.ts';
 import type { NewEmail, Store, User } from '../adapters/store/port.ts';
 import type { SignupBody } from '../schemas/auth.ts';
 import type { ChangeFeed } from './changes.ts';
-import type { createAccountService } from './accounts.ts';
+import type { createAccountService, SessionUser } from './accounts.ts';
 import { accountEmail, ACCOUNT_MESSAGES } from './notifications/messages.ts';
 
 /** How long a confirmation link works. */
 export const CONFIRMATION_TTL_SECONDS = 48 * 3600;
-/** At most one email of a kind to one address in this window, however often someone signs up with it. */
-const RESEND_WINDOW_MS = 10 * 60_000;
+/** At most one email of a kind to one address a minute, however often someone signs up with it. */
+const RESEND_WINDOW_MS = 60_000;
 
 /**
  * Signed confirmation tokens, `<userId>.<expiry in epoch seconds>.<signature>`: an HMAC-SHA256 under a
@@ -38,6 +38,20 @@ export function createConfirmationTokens(secret: string) {
   };
 }
 
+/**
+ * Whether sign-up answers carry the confirmation link: only on a board nobody else can reach (no mail
+ * server, not production, listening on loopback), where nobody could receive the email. Those answers
+ * can be told apart (a new address's link confirms with the new password, a registered one's does
+ * not), which matters to nobody on one's own machine; anywhere else the link is only in the email.
+ */
+export function showsConfirmationLinks(
+  mailer: 'smtp' | 'outbox',
+  config: { env: string; host: string },
+): boolean {
+  const loopback = config.host === 'localhost' || config.host === '::1' || /^127\./.test(config.host);
+  return mailer === 'outbox' && config.env !== 'production' && loopback;
+}
+
 /** What every sign-up answers, whether the address was new, unconfirmed or registered long ago. */
 export interface SignUpAnswer {
   status: 'confirmation-sent';
@@ -48,16 +62,12 @@ export interface SignUpAnswer {
 
 export interface SignUpDeps {
   store: Store;
-  accounts: Pick<ReturnType<typeof createAccountService>, 'register'>;
+  accounts: Pick<ReturnType<typeof createAccountService>, 'register' | 'confirmAndStartSession'>;
   changes: ChangeFeed;
   tokens: ReturnType<typeof createConfirmationTokens>;
   /** Where people open the web UI, for the link in the email. */
   publicUrl: string;
-  /**
-   * With no mail server (the embedded default) outside production nobody could receive the link, so
-   * the answer carries it. For a registered address it is a link that confirms nothing new, so the
-   * answer still does not tell the cases apart.
-   */
+  /** See `showsConfirmationLinks`. */
   showLinks: boolean;
 }
 
@@ -113,12 +123,7 @@ export function createSignUpService(deps: SignUpDeps) {
       } else if (companyTaken) {
         // No link: an account that would found a company someone else already founded stays unused.
         const signupUrl = `${deps.publicUrl}/signup?role=recruiter`;
-        const company = input.company?.trim() ?? '';
-        await send(
-          user,
-          'sign-up-attempt',
-          accountEmail(ACCOUNT_MESSAGES.companyTaken({ company, signupUrl })),
-        );
+        await send(user, 'sign-up-attempt', accountEmail(ACCOUNT_MESSAGES.companyTaken({ signupUrl })));
       } else {
         await send(
           user,
@@ -133,21 +138,32 @@ export function createSignUpService(deps: SignUpDeps) {
       };
     },
 
-    /** Confirms the account a link names (again: no harm); it starts no session. */
-    async confirmEmail(token: string): Promise<{ email: string }> {
+    /**
+     * Confirms the account a link names and starts its session, for whoever also knows the password
+     * of its latest sign-up: the link proves the inbox, the password that the details are theirs (a
+     * sign-up by someone else with the same address replaced them, and its password is not the owner's).
+     */
+    async confirmEmail(token: string, password: string): Promise<SessionUser> {
       const userId = tokens.read(token);
       const account = userId ? await store.users.findById(userId) : null;
       // A recruiter account kept without its (taken) company name was sent no link: it stays unused.
       const usable = account && !(account.role === 'recruiter' && account.companyId === null);
-      const user = usable ? await store.users.confirmEmail(account.id) : null;
-      if (!user) {
+      if (!usable) {
         throw new AppError(
           'validation_failed',
           'This confirmation link is not valid or has expired; sign up again with the same address for a new one',
           [{ path: '/token', message: 'not valid or expired' }],
         );
       }
-      return { email: user.email };
+      const session = await deps.accounts.confirmAndStartSession(account, password);
+      if (!session) {
+        throw new AppError(
+          'validation_failed',
+          'That is not the password of the latest sign-up with this address; sign up again with the password you want and open the newest link',
+          [{ path: '/password', message: 'not the password of the latest sign-up' }],
+        );
+      }
+      return session;
     },
   };
 }

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confirmEmail, createTestApp, refreshCookieOf, signUp, type TestApp } from '../helpers/app.ts';
+import {
+  confirmEmail,
+  confirmEmailRequest,
+  createTestApp,
+  refreshCookieOf,
+  signUp,
+  type TestApp,
+} from '../helpers/app.ts';
 import { uniqueEmail } from '../helpers/factories.ts';
 
 const refresh = (app: TestApp['app'], cookie: string) =>
@@ -38,24 +45,33 @@ describe('accounts', () => {
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored?.emailConfirmedAt).toBeNull();
 
-    // The email carries the link the answer shows here (no mail server, not production).
+    // The email carries the link the answer shows here (no mail server, loopback, not production).
     const [mail] = await outboxTo(email.toLowerCase());
     expect(mail).toMatchObject({ kind: 'email-confirmation' });
     expect(mail!.text).toContain(body.confirmUrl);
 
+    // Before confirming, log-in answers exactly as a wrong password does.
     const early = await login(email);
-    expect(early.statusCode).toBe(403);
-    expect(early.json().error.message).toMatch(/confirm your email/i);
+    const wrong = await login(uniqueEmail('nobody'));
+    expect(early.statusCode).toBe(401);
+    expect(early.json()).toEqual(wrong.json());
 
-    await confirmEmail(t.app, body.confirmUrl);
-    const session = await login(email);
-    expect(session.statusCode).toBe(200);
-    expect(session.json().user).toMatchObject({
+    // The link alone is not enough: it takes the password of the sign-up too.
+    const withoutPassword = await confirmEmailRequest(t.app, body.confirmUrl, 'not the password');
+    expect(withoutPassword.statusCode).toBe(400);
+    expect(withoutPassword.json().error.details).toEqual([
+      { path: '/password', message: 'not the password of the latest sign-up' },
+    ]);
+    expect((await t.store.users.findByEmail(email))?.emailConfirmedAt).toBeNull();
+
+    const confirmed = await confirmEmailRequest(t.app, body.confirmUrl, 'correct horse battery');
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().user).toMatchObject({
       email: email.toLowerCase(),
       name: 'Cara',
       role: 'candidate',
     });
-    expect(session.cookies.find((c) => c.name === 'bb_refresh')).toMatchObject({
+    expect(confirmed.cookies.find((c) => c.name === 'bb_refresh')).toMatchObject({
       httpOnly: true,
       sameSite: 'Strict',
       path: '/api/auth',
@@ -63,9 +79,10 @@ describe('accounts', () => {
     const me = await t.app.inject({
       method: 'GET',
       url: '/api/auth/me',
-      headers: { authorization: `Bearer ${session.json().accessToken}` },
+      headers: { authorization: `Bearer ${confirmed.json().accessToken}` },
     });
     expect(me.json().user.email).toBe(email.toLowerCase());
+    expect((await login(email)).statusCode).toBe(200);
   });
 
   it('refuses a confirmation link that is forged, altered or not ours', async () => {
@@ -84,7 +101,7 @@ describe('accounts', () => {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/auth/confirm-email',
-        payload: { token: bad },
+        payload: { token: bad, password: 'correct horse battery' },
       });
       expect(response.statusCode, bad).toBe(400);
       expect(response.json().error.details).toEqual([{ path: '/token', message: 'not valid or expired' }]);
@@ -111,8 +128,10 @@ describe('accounts', () => {
     expect(Object.keys(again.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
     expect(again.json()).toMatchObject({ status: 'confirmation-sent', email: email.toLowerCase() });
     expect(again.cookies).toEqual(fresh.cookies);
-    // The first account is untouched, and a link from the answer changes nothing about it.
-    await confirmEmail(t.app, again.json().confirmUrl);
+    // The first account is untouched; the prober's password opens nothing.
+    expect(
+      (await confirmEmailRequest(t.app, again.json().confirmUrl, 'another password here')).statusCode,
+    ).toBe(400);
     expect((await t.store.users.findByEmail(email))?.name).toBe('Cara Candidate');
     expect((await login(email, 'another password here')).statusCode).toBe(401);
     expect((await login(email)).statusCode).toBe(200);
@@ -121,21 +140,29 @@ describe('accounts', () => {
     expect(mails.find((mail) => mail.kind === 'sign-up-attempt')!.text).toMatch(/already has one/);
   });
 
-  it('lets the latest sign-up of an unconfirmed address set its password, so nobody can squat it', async () => {
-    const email = uniqueEmail('squat');
-    await signup({ email, password: 'squatter chose this', name: 'Squatter', role: 'candidate' });
-    const owner = await signup({
+  it('never hands an address to someone who signs up with it after its owner', async () => {
+    const email = uniqueEmail('owner');
+    const owner = await signup({ email, password: 'velvet harbor quartz', name: 'Owner', role: 'candidate' });
+    // Someone else signs up with the same address, their own password, as a recruiter.
+    const intruder = await signup({
       email,
       password: 'lantern cobalt orchard',
-      name: 'Owner',
-      role: 'candidate',
+      name: 'Intruder',
+      role: 'recruiter',
+      company: `Evil Co ${uniqueEmail('co').split('@')[0]}`,
     });
-    expect(owner.statusCode).toBe(202);
-    await confirmEmail(t.app, owner.json().confirmUrl);
-    expect((await login(email, 'squatter chose this')).statusCode).toBe(401);
-    const session = await login(email, 'lantern cobalt orchard');
-    expect(session.statusCode).toBe(200);
-    expect(session.json().user.name).toBe('Owner');
+    expect(intruder.statusCode).toBe(202);
+    // The owner opens a link (the first, or the newest, which went to their inbox): with their own
+    // password neither confirms the intruder's details, and the intruder never sees a link.
+    for (const link of [owner.json().confirmUrl, intruder.json().confirmUrl]) {
+      expect((await confirmEmailRequest(t.app, link, 'velvet harbor quartz')).statusCode).toBe(400);
+    }
+    expect((await login(email, 'lantern cobalt orchard')).statusCode).toBe(401);
+    // Signing up again sets the owner's details back; the newest link with their password lets them in.
+    const again = await signup({ email, password: 'velvet harbor quartz', name: 'Owner', role: 'candidate' });
+    const session = await confirmEmail(t.app, again.json().confirmUrl, 'velvet harbor quartz');
+    expect(session.user).toMatchObject({ name: 'Owner', role: 'candidate', company: null });
+    expect((await login(email, 'lantern cobalt orchard')).statusCode).toBe(401);
   });
 
   it('requires a company for recruiters, links them to it, and answers a taken name like any other', async () => {
@@ -160,15 +187,12 @@ describe('accounts', () => {
     });
     expect(impostor.statusCode).toBe(202);
     expect(impostor.json()).toMatchObject({ status: 'confirmation-sent' });
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/confirm-email',
-      payload: { token: new URL(impostor.json().confirmUrl).searchParams.get('token') },
-    });
+    const confirm = await confirmEmailRequest(t.app, impostor.json().confirmUrl, 'correct horse battery');
     expect(confirm.statusCode).toBe(400);
-    expect((await login(email)).statusCode).toBe(403);
+    expect((await login(email)).statusCode).toBe(401);
     const [mail] = await outboxTo(email);
-    expect(mail!.text).toContain('GLOBEX');
+    expect(mail!.text).toMatch(/company name .* already hires/);
+    expect(mail!.text).not.toContain('GLOBEX');
     expect(mail!.text).not.toContain('confirm-email');
   });
 

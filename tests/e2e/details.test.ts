@@ -247,12 +247,18 @@ describe('details of the web', () => {
     expect(text).toContain(recruiterEmail.toLowerCase());
     expect(text).not.toMatch(/already registered/i);
     expect(await seriousViolations(page)).toEqual([]);
-    // Its link confirms nothing new: the page goes on to log-in, where the owner's password still works.
+    // Its link confirms nothing for a password that is not the account's; the owner's password works.
     await page.getByRole('link', { name: 'Confirm my email' }).click();
-    await page.getByText('Email confirmed.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Confirm your email' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Password').fill('not the owner password');
+    await page.getByRole('button', { name: 'Confirm and log in' }).click();
+    await page
+      .getByText(/not the password of the latest sign-up/)
+      .first()
+      .waitFor();
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Confirm and log in' }).click();
     await page.waitForURL('**/recruiter');
     await page.close();
   });
@@ -260,6 +266,8 @@ describe('details of the web', () => {
   it('says plainly when a confirmation link is broken', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/confirm-email?token=not.a.token`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Confirm and log in' }).click();
     await page.getByText('This confirmation link is not valid or has expired.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -20,6 +20,7 @@ export const TEST_SERVICE_CONFIG: ServiceDeps['config'] = {
   publicUrl: 'http://backboard.test',
   outboxClaimTimeoutMs: 60_000,
   env: 'test',
+  host: '127.0.0.1',
 };
 
 export interface TestServices {

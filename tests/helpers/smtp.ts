@@ -1,3 +1,4 @@
+import { ACCOUNT_MESSAGES } from '../../server/services/notifications/messages.ts';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -10,9 +11,23 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/** The subjects of the account emails (sign-up confirmations and notes). */
+const ACCOUNT_SUBJECTS = new Set(
+  [
+    ACCOUNT_MESSAGES.confirmEmail({ confirmUrl: '' }),
+    ACCOUNT_MESSAGES.signUpAttempt({ loginUrl: '' }),
+    ACCOUNT_MESSAGES.companyTaken({ signupUrl: '' }),
+  ].map((message) => message.subject),
+);
+
 export interface TestSmtpServer {
   url: string;
+  /**
+   * The notification emails received. The account emails every test sign-up causes (confirmation
+   * links) are kept apart in `accountMail`, so a test counts the mail its own steps cause.
+   */
   received: ReceivedMail[];
+  accountMail: ReceivedMail[];
   /** Resolves once `count` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Stops listening (the mail server is down) until `start()` listens on the same port again. */
@@ -34,6 +49,7 @@ function headersOf(raw: string): Record<string, string> {
 /** A real SMTP server (the smtp-server package) on a free loopback port, keeping what it receives. */
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const accountMail: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const makeServer = () =>
     new SMTPServer({
@@ -45,12 +61,13 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          received.push({
+          const mail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             headers: headersOf(raw),
             raw,
-          });
+          };
+          (ACCOUNT_SUBJECTS.has(mail.headers.subject ?? '') ? accountMail : received).push(mail);
           for (const wake of waiters.splice(0)) wake();
           callback();
         });
@@ -70,6 +87,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    accountMail,
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -619,7 +619,17 @@ describe('MongoDB documents as port entities', () => {
     const { emailConfirmedAt: _dropped, ...older } = unconfirmed;
     expect(userFromDoc(older).emailConfirmedAt).toBe(NOW.toISOString());
     // Confirming matches an explicit null only: `{ field: null }` would also match the older documents.
-    expect(q.unconfirmedUser('u2')).toEqual({ _id: 'u2', emailConfirmedAt: { $type: 'null' } });
+    // Marked trusted, so the connection's sanitizeFilter leaves the operator alone (a plain copy of the
+    // same filter would be wrapped in $eq and match nothing).
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    expect(asJson(mongoose.sanitizeFilter(q.unconfirmedUser('u2')))).toEqual({
+      _id: 'u2',
+      emailConfirmedAt: { $type: 'null' },
+    });
+    expect(asJson(mongoose.sanitizeFilter(structuredClone(q.unconfirmedUser('u2'))))).toEqual({
+      _id: 'u2',
+      emailConfirmedAt: { $eq: { $type: 'null' } },
+    });
     const profile = profileFromDoc(
       new models.profiles(q.newProfileDoc('u1', profileData(), 'p1', NOW)).toObject(),
     );

@@ -109,17 +109,18 @@ export const ACCOUNT_MESSAGES = {
   confirmEmail(input: { confirmUrl: string }): AccountMessage {
     return {
       subject: 'Confirm your email for Backboard',
-      body: 'Open the link below to confirm this address, then log in with the password you chose. The link works for 48 hours.',
+      body: 'Open the link below and enter the password you chose to confirm this address and log in. The link works for 48 hours.',
       action: { label: 'Confirm my email', url: input.confirmUrl },
       footer: 'If you did not sign up for Backboard, ignore this email: no account is used without it.',
     };
   },
-  companyTaken(input: { company: string; signupUrl: string }): AccountMessage {
+  companyTaken(input: { signupUrl: string }): AccountMessage {
     return {
       subject: 'Your Backboard sign-up needs another company name',
-      body: `A company named “${input.company}” already hires on Backboard, so this account was not created. If you work there, ask a colleague who recruits on Backboard; otherwise sign up again with your company's full name.`,
+      body: 'The company name given in a sign-up with this address already hires on Backboard, so the account cannot be used. If you work there, ask a colleague who recruits on Backboard; otherwise sign up again with your company’s full name.',
       action: { label: 'Sign up again', url: input.signupUrl },
-      footer: 'If you did not sign up for Backboard, ignore this email: nothing was created in your name.',
+      footer:
+        'If you did not sign up for Backboard, ignore this email: nobody can use an account in your name without it.',
     };
   },
   signUpAttempt(input: { loginUrl: string }): AccountMessage {

@@ -22,8 +22,8 @@ export async function apiCall<T>(
 }
 
 /**
- * An account as a person makes one: sign up, open the confirmation link (the server shows it, having
- * no mail server), log in. Answers the access token.
+ * An account as a person makes one: sign up, then confirm with the link (the server shows it, having
+ * no mail server) and the password. Answers the access token.
  */
 export async function signUpThroughApi(
   baseUrl: string,
@@ -34,9 +34,8 @@ export async function signUpThroughApi(
     password: PASSWORD,
   });
   const token = new URL(confirmUrl).searchParams.get('token');
-  await apiCall(baseUrl, 'POST', '/api/auth/confirm-email', { token });
-  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', {
-    email: body.email,
+  const { accessToken } = await apiCall<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/confirm-email', {
+    token,
     password: PASSWORD,
   });
   return accessToken;

@@ -216,8 +216,14 @@ const listingPath = (id: string) => `/api/listings/${encodeURIComponent(id)}`;
 export const api = {
   /** Starts a sign-up: no session until the emailed link is opened and the person logs in. */
   signup: (input: SignupInput) => request<SignupAnswer>('POST', '/api/auth/signup', { body: input }),
-  confirmEmail: (token: string) =>
-    request<{ email: string }>('POST', '/api/auth/confirm-email', { body: { token } }),
+  /** Confirms the address with the sign-up's password, and starts the session. */
+  async confirmEmail(token: string, password: string): Promise<PublicUser> {
+    const answer = await request<AuthAnswer>('POST', '/api/auth/confirm-email', {
+      body: { token, password },
+    });
+    setAuth(answer);
+    return answer.user;
+  },
   async login(input: LoginInput): Promise<PublicUser> {
     const answer = await request<AuthAnswer>('POST', '/api/auth/login', { body: input });
     setAuth(answer);

@@ -56,6 +56,38 @@ export function describeUsersAndCompanies({ store }: StoreCase): void {
       expect(await store.users.confirmEmail('no-such-user')).toBeNull();
     });
 
+    it("replaces an unconfirmed account's details, never a confirmed one's", async () => {
+      const pending = await store.users.create({
+        email: uniqueEmail('pending'),
+        name: 'First',
+        role: 'candidate',
+        companyId: null,
+        passwordHash: 'first',
+        emailConfirmedAt: null,
+      });
+      const company = await store.companies.create(`Later Co ${pending.id}`);
+      const details = {
+        name: 'Later',
+        role: 'recruiter' as const,
+        companyId: company.id,
+        passwordHash: 'later',
+      };
+      const replaced = await store.users.replaceUnconfirmed(pending.id, details);
+      expect(replaced).toMatchObject({
+        id: pending.id,
+        email: pending.email,
+        ...details,
+        emailConfirmedAt: null,
+      });
+      expect(await store.users.findById(pending.id)).toMatchObject(details);
+      await store.users.confirmEmail(pending.id);
+      expect(
+        await store.users.replaceUnconfirmed(pending.id, { ...details, passwordHash: 'again' }),
+      ).toBeNull();
+      expect((await store.users.findById(pending.id))?.passwordHash).toBe('later');
+      expect(await store.users.replaceUnconfirmed('no-such-user', details)).toBeNull();
+    });
+
     it('refuses a second account with the same email, whatever its casing', async () => {
       const email = uniqueEmail('dup');
       await store.users.create({ email, name: 'A', role: 'candidate', companyId: null, passwordHash: 'x' });

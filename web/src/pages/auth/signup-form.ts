@@ -58,17 +58,6 @@ export function welcomeFor(role: SignupRole): string {
   return role === 'candidate' ? 'Account created. Add your skills to see how you match.' : 'Account created.';
 }
 
-/** The log-in page a confirmed address lands on, its email filled in. */
-export function loginAfterConfirming(email: string): string {
-  return `/login?${new URLSearchParams({ email, confirmed: '1' })}`;
-}
-
-/** The token a confirmation link carries, or null when the link has lost it. */
-export function confirmationToken(query: URLSearchParams): string | null {
-  const token = query.get('token')?.trim();
-  return token ? token : null;
-}
-
 /** The path of a confirmation link (shown on the page when there is no mail server). */
 export function confirmPath(confirmUrl: string): string {
   const url = new URL(confirmUrl, 'http://backboard.invalid');

@@ -2,10 +2,7 @@
 import { ApiError } from '../../lib/api.ts';
 
 /** The token the link carries, or null when the link has lost it. */
-export function unsubscribeToken(query: URLSearchParams): string | null {
-  const token = query.get('token')?.trim();
-  return token ? token : null;
-}
+export { tokenInLink as unsubscribeToken } from '../../lib/link-token.ts';
 
 /** Whether a failure means the link itself is bad (so trying again would not help). */
 export function isBadLink(error: unknown): boolean {

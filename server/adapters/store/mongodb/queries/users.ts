@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { NewUser, UnconfirmedDetails } from '../../port.ts';
 import type { UserDoc } from '../schemas/users.ts';
 import { asKey, byId, type Filter } from './checked-input.ts';
@@ -28,7 +29,8 @@ export const userByEmail = (email: unknown): Filter => ({ emailKey: emailKeyOf(e
  */
 export const unconfirmedUser = (id: unknown): Filter => ({
   ...byId(id),
-  emailConfirmedAt: { $type: 'null' },
+  // trusted(): the connection's sanitizeFilter would otherwise wrap the operator in $eq.
+  emailConfirmedAt: trusted({ $type: 'null' }),
 });
 
 /** A later sign-up's details over an unconfirmed account, checked like a new one's. */
