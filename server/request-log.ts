@@ -1,4 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { routeLabel } from './plugins/metrics.ts';
 
 export interface RequestLogOptions {
   /** Requests slower than this are logged at warn with their timing breakdown. */
@@ -36,7 +37,7 @@ export class RequestLogController extends LogController {
     reply: FastifyReply,
   ): void {
     // The route pattern, never the raw URL alone: ids in paths make every line a different route.
-    const route = request.routeOptions.config.metricsRoute ?? request.routeOptions.url ?? 'unmatched';
+    const route = routeLabel(request);
     const totalMs = reply.elapsedTime;
     const line = {
       method: request.method,

@@ -18,6 +18,10 @@ declare module 'fastify' {
 /** The one label every file of the web build is counted under. */
 export const STATIC_METRICS_ROUTE = 'static';
 
+/** A request's route as metrics and logs name it: the pattern (never the raw URL), or its label. */
+export const routeLabel = (request: FastifyRequest): string =>
+  request.routeOptions.config.metricsRoute ?? request.routeOptions.url ?? 'unmatched';
+
 export interface MetricsPluginOptions {
   metrics: Metrics;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
@@ -50,7 +54,7 @@ export default fp(
 
     app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, never the raw URL: ids in paths would make one series per listing.
-      const route = request.routeOptions.config.metricsRoute ?? request.routeOptions.url ?? 'unmatched';
+      const route = routeLabel(request);
       metrics.httpDuration.observe(
         { method: request.method, route, status_code: String(reply.statusCode) },
         reply.elapsedTime / 1000,
