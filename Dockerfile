@@ -1,7 +1,8 @@
-# One image for both production processes: `node --import tsx server/main.ts` (API and web UI, the
-# default command) and `node --import tsx workers/main.ts` (queue processors). docker-compose.yml runs
-# one of each. Node itself is PID 1's child (compose's `init: true`): no npm, npx or shell in between,
-# and tsx as a loader rather than a wrapper process, so SIGTERM reaches the app's shutdown handlers.
+# One image for both production processes: `node dist/node/server/main.js` (API and web UI, the
+# default command) and `node dist/node/workers/main.js` (queue processors), compiled from the
+# TypeScript sources at build time by scripts/build.mjs. docker-compose.yml runs one of each. Node
+# itself is PID 1's child (compose's `init: true`): no npm, npx or shell in between, so SIGTERM reaches
+# the app's shutdown handlers.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -12,7 +13,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
 COPY . .
-RUN npm run build:web \
+RUN node scripts/build.mjs \
   && npm prune --omit=dev --no-audit --no-fund --loglevel=error
 
 FROM node:20-bookworm-slim
@@ -22,11 +23,12 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-# Sources run as TypeScript through tsx; .dockerignore keeps tests, docs and local state out.
+# The compiled code reads its data files and migrations beside the sources, at the same /app paths as
+# in the build stage; .dockerignore keeps tests, docs and local state out.
 COPY --chown=node:node . .
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist/web ./dist/web
+COPY --from=build --chown=node:node /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/node/server/main.js"]

@@ -3,14 +3,12 @@ import type { Config } from '../config.ts';
 import type { CallObserver } from '../metrics.ts';
 import { allSkills } from '../domain/taxonomy.ts';
 import { JOB_NAMES, type BackboardJobs } from './queue/jobs.ts';
-import { createBullMqQueue } from './queue/bullmq.ts';
 import { instrumentSearchIndex, instrumentStore } from './instrumented.ts';
 import { createInProcessQueue } from './queue/in-process.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { SearchIndex, SearchVocabulary } from './search/port.ts';
 import type { Mailer } from './mail/port.ts';
 import { createOutboxOnlyMailer } from './mail/outbox-only.ts';
-import { createSmtpMailer } from './mail/smtp.ts';
 import { createSqliteSearchIndex } from './search/sqlite-fts/index.ts';
 import type { Store } from './store/port.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite/index.ts';
@@ -133,7 +131,8 @@ export async function createAdapters(
       queue = createInProcessQueue<BackboardJobs>(JOB_NAMES, { concurrency: config.workerConcurrency });
       log.info('queue: in-process (set REDIS_URL for BullMQ; jobs then run in the workers process)');
       break;
-    case 'bullmq':
+    case 'bullmq': {
+      const { createBullMqQueue } = await import('./queue/bullmq.ts');
       queue = createBullMqQueue<BackboardJobs>(JOB_NAMES, {
         url: config.redisUrl as string,
         lockDurationMs: config.jobLockMs,
@@ -143,6 +142,7 @@ export async function createAdapters(
       await queue.ping();
       log.info('queue: BullMQ on Redis');
       break;
+    }
     default:
       unreachable(kinds.queue);
   }
@@ -155,7 +155,8 @@ export async function createAdapters(
         `email: kept in the outbox, readable at ${config.publicUrl}/admin (set SMTP_URL to send through a mail server)`,
       );
       break;
-    case 'smtp':
+    case 'smtp': {
+      const { createSmtpMailer } = await import('./mail/smtp.ts');
       mailer = createSmtpMailer({ url: config.smtpUrl as string, from: config.mailFrom });
       // Not a start-up condition: the outbox holds email until the mail server answers.
       await mailer.ping().then(
@@ -164,6 +165,7 @@ export async function createAdapters(
           log.warn(`email: SMTP server not answering yet (${error.message}); the outbox waits`),
       );
       break;
+    }
     default:
       unreachable(kinds.mail);
   }

@@ -35,11 +35,13 @@ const workflow = parse(read('.github/workflows/ci.yml')) as Workflow;
 
 describe('the image and compose run the processes so that signals arrive', () => {
   // `npx tsx` behind npm and `sh -c` never passed SIGTERM on; plain `tsx` kills a busy child without
-  // its handlers. Node with tsx as a loader is the process that gets the signal.
-  it('starts node directly, with tsx as a loader', () => {
-    expect(read('Dockerfile')).toMatch(/^CMD \["node", "--import", "tsx", "server\/main\.ts"\]$/m);
-    expect(compose.services.api?.command).toEqual(['node', '--import', 'tsx', 'server/main.ts']);
-    expect(compose.services.workers?.command).toEqual(['node', '--import', 'tsx', 'workers/main.ts']);
+  // its handlers. Node running the compiled entry is the process that gets the signal.
+  it('starts node directly on the code compiled at build time', () => {
+    const run = (entry: string) => ['node', '--enable-source-maps', `dist/node/${entry}/main.js`];
+    expect(read('Dockerfile')).toContain(`CMD ${JSON.stringify(run('server')).replaceAll(',', ', ')}`);
+    expect(read('Dockerfile')).toMatch(/^RUN node scripts\/build\.mjs /m);
+    expect(compose.services.api?.command).toEqual(run('server'));
+    expect(compose.services.workers?.command).toEqual(run('workers'));
   });
 
   it('gives the workers longer to stop than they give their running jobs', () => {
