@@ -1,15 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing, recruiterToken } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { pagesCovered } from './support/every-page.ts';
 import { PASSWORD, signUpInBrowser } from './support/journeys.ts';
+
+// The route table bundles the search page; only its addresses are needed here.
+vi.mock('../../web/src/pages/search/SearchPage.svelte', () => ({ default: () => undefined }));
+const { ROUTES } = await import('../../web/src/routes.ts');
+const covered = pagesCovered(ROUTES);
 
 const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** Opens `path`, waits for its heading and for loading to settle, then runs axe-core. */
 async function audit(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
+  covered.opened(path);
   await page.goto(baseUrl + path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await expect.poll(() => page.locator('.loading').count()).toBe(0);
@@ -53,6 +60,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
       ['/signup', 'Create an account'],
       ['/no-such-page', 'Page not found'],
       ['/unsubscribe?token=not-a-real-token', 'Unsubscribe'],
+      ['/confirm-email?token=not-a-real-token', 'Confirm your email'],
     ];
     for (const [path, heading] of pages) {
       expect({ path, violations: await audit(page, server.url, path, heading) }).toEqual({
@@ -102,6 +110,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     const pages: [string, string | RegExp][] = [
       ['/recruiter', 'My listings'],
       ['/recruiter/listings/new', 'Post a listing'],
+      [`/recruiter/listings/${own}/edit`, 'Edit listing'],
       [`/recruiter/listings/${own}/applications`, 'Applicants'],
       [`/recruiter/listings/${own}/candidates`, 'Matching candidates'],
       ['/notifications', 'Notifications'],
@@ -125,6 +134,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Outbox' }).waitFor();
     await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    covered.opened('/admin');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Re-index search' }).click();
     await page.getByRole('progressbar', { name: /Re-index/ }).waitFor();
@@ -141,5 +151,9 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
     await page.getByRole('heading', { level: 1, name: 'About Backboard' }).waitFor();
     await page.close();
+  });
+
+  it('has audited every page of the route table', () => {
+    expect(covered.missing()).toEqual([]);
   });
 });

@@ -1,17 +1,25 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser, so this file sees DOM types.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing, recruiterToken } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { pagesCovered } from './support/every-page.ts';
 import { PASSWORD, signUpInBrowser } from './support/journeys.ts';
 
+// The route table bundles the search page; only its addresses are needed here.
+vi.mock('../../web/src/pages/search/SearchPage.svelte', () => ({ default: () => undefined }));
+const { ROUTES } = await import('../../web/src/routes.ts');
+const covered = pagesCovered(ROUTES);
+
 const PHONE = { width: 360, height: 740 };
+const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** How far `path` scrolls sideways at phone width, and what axe finds there. */
 async function onPhone(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
+  covered.opened(path);
   await page.goto(baseUrl + path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await expect.poll(() => page.locator('.loading').count()).toBe(0);
@@ -27,7 +35,10 @@ describe('every page on a 360 px phone: no sideways scrolling, axe clean, reacha
   let listingId: string;
 
   beforeAll(async () => {
-    server = await startServer({ seedDemo: false });
+    server = await startServer({
+      seedDemo: false,
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    });
     browser = await launchBrowser();
     const token = await recruiterToken(server.url, 'Phone Width Ltd');
     listingId = await postListing(server.url, token, {
@@ -50,6 +61,8 @@ describe('every page on a 360 px phone: no sideways scrolling, axe clean, reacha
       ['/about', 'About Backboard'],
       ['/login', 'Log in'],
       ['/signup', 'Create an account'],
+      ['/confirm-email?token=not-a-real-token', 'Confirm your email'],
+      ['/unsubscribe?token=not-a-real-token', 'Unsubscribe'],
       ['/no-such-page', 'Page not found'],
     ];
     for (const [path, heading] of pages) {
@@ -142,5 +155,21 @@ describe('every page on a 360 px phone: no sideways scrolling, axe clean, reacha
       expect(await onPhone(page, server.url, path, heading)).toEqual(fits(path));
     }
     await page.close();
+  });
+
+  it('fits the admin page', async () => {
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/admin');
+    await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    expect(await onPhone(page, server.url, '/admin', 'Admin')).toEqual(fits('/admin'));
+    await page.close();
+  });
+
+  it('has opened every page of the route table', () => {
+    expect(covered.missing()).toEqual([]);
   });
 });
