@@ -5,14 +5,12 @@ import { apiCall, postListing, recruiterToken } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { pagesCovered } from './support/every-page.ts';
-import { PASSWORD, signUpInBrowser } from './support/journeys.ts';
+import { ADMIN_ENV, logInAsAdmin, PASSWORD, signUpInBrowser } from './support/journeys.ts';
 
 // The route table bundles the search page; only its addresses are needed here.
 vi.mock('../../web/src/pages/search/SearchPage.svelte', () => ({ default: () => undefined }));
 const { ROUTES } = await import('../../web/src/routes.ts');
 const covered = pagesCovered(ROUTES);
-
-const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** Opens `path`, waits for its heading and for loading to settle, then runs axe-core. */
 async function audit(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
@@ -31,7 +29,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
   beforeAll(async () => {
     server = await startServer({
       seedDemo: false,
-      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      env: ADMIN_ENV,
     });
     browser = await launchBrowser();
     const token = await recruiterToken(server.url, 'Axe Audits Ltd');
@@ -75,6 +73,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     const page = await browser.newPage();
     await signUpInBrowser(page, server.url, { role: 'candidate', name: 'Ada Audit' });
     const pages: [string, string | RegExp][] = [
+      ['/', 'Find back-end jobs'],
       ['/profile', 'Your profile'],
       ['/recommendations', 'Recommended for you'],
       [`/jobs/${listingId}`, 'Platform engineer'],
@@ -126,12 +125,7 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
 
   it('has none on the admin page, which shows queues and runs a re-index with progress', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/admin');
-    await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    await logInAsAdmin(page, server.url);
     await page.getByRole('heading', { level: 2, name: 'Outbox' }).waitFor();
     await expect.poll(() => page.locator('.loading').count()).toBe(0);
     covered.opened('/admin');

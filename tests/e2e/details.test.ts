@@ -7,13 +7,18 @@ import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing, signUpThroughApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { logInInBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './support/journeys.ts';
+import {
+  ADMIN,
+  ADMIN_ENV,
+  logInInBrowser,
+  PASSWORD,
+  signUpInBrowser,
+  uniqueEmail,
+} from './support/journeys.ts';
 import { controlsUnder, isFocused } from './support/layout.ts';
 
 /** A listing row's actions, by their text ("Close Filler Go engineer 3"). */
 const ACTIONS = /^(Edit|Close|Reopen|Delete)/;
-
-const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** A candidate made through the API, with a profile, and their token. */
 async function aCandidate(baseUrl: string): Promise<{ email: string; token: string }> {
@@ -60,7 +65,7 @@ describe('details of the web', () => {
   beforeAll(async () => {
     server = await startServer({
       seedDemo: false,
-      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      env: ADMIN_ENV,
       // The survey, so postings have market bands to draw.
       salaryReference: loadSalaryReferenceSamples,
     });

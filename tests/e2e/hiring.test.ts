@@ -6,10 +6,16 @@ import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing, signUpThroughApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
-import { logInInBrowser, PASSWORD, signUpInBrowser, uniqueEmail } from './support/journeys.ts';
+import {
+  ADMIN,
+  ADMIN_ENV,
+  logInInBrowser,
+  PASSWORD,
+  signUpInBrowser,
+  uniqueEmail,
+} from './support/journeys.ts';
 
 const TITLE = 'Senior Go engineer, payments';
-const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** The page has no serious or critical axe-core problem and no sideways scrolling at its width. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -28,7 +34,7 @@ describe('hiring journey', () => {
   beforeAll(async () => {
     server = await startServer({
       seedDemo: false,
-      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      env: ADMIN_ENV,
     });
     browser = await launchBrowser();
     const accessToken = await signUpThroughApi(server.url, {

@@ -7,7 +7,7 @@ import { apiCall, postListing, recruiterToken } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { pagesCovered } from './support/every-page.ts';
-import { PASSWORD, signUpInBrowser } from './support/journeys.ts';
+import { ADMIN_ENV, logInAsAdmin, PASSWORD, signUpInBrowser } from './support/journeys.ts';
 
 // The route table bundles the search page; only its addresses are needed here.
 vi.mock('../../web/src/pages/search/SearchPage.svelte', () => ({ default: () => undefined }));
@@ -15,7 +15,6 @@ const { ROUTES } = await import('../../web/src/routes.ts');
 const covered = pagesCovered(ROUTES);
 
 const PHONE = { width: 360, height: 740 };
-const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
 
 /** How far `path` scrolls sideways at phone width, and what axe finds there. */
 async function onPhone(page: Page, baseUrl: string, path: string, heading: string | RegExp) {
@@ -37,7 +36,7 @@ describe('every page on a 360 px phone: no sideways scrolling, axe clean, reacha
   beforeAll(async () => {
     server = await startServer({
       seedDemo: false,
-      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      env: ADMIN_ENV,
     });
     browser = await launchBrowser();
     const token = await recruiterToken(server.url, 'Phone Width Ltd');
@@ -159,12 +158,7 @@ describe('every page on a 360 px phone: no sideways scrolling, axe clean, reacha
 
   it('fits the admin page', async () => {
     const page = await browser.newPage(PHONE);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/admin');
-    await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+    await logInAsAdmin(page, server.url);
     expect(await onPhone(page, server.url, '/admin', 'Admin')).toEqual(fits('/admin'));
     await page.close();
   });

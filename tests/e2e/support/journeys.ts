@@ -57,3 +57,16 @@ export async function logInInBrowser(
   await page.waitForURL((url) => url.pathname === next);
   await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
 }
+
+/** The admin a suite's server is started with (`env: ADMIN_ENV`), and its log-in onto /admin. */
+export const ADMIN = { email: 'admin@example.com', password: 'an admin password for tests' };
+export const ADMIN_ENV = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+
+export async function logInAsAdmin(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL('**/admin');
+  await page.getByRole('table', { name: 'Jobs per queue and state' }).waitFor();
+}
