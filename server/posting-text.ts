@@ -48,3 +48,20 @@ export function plainTextOfMarkdown(source: string): string {
     .replace(/ *\n\s*/g, '\n')
     .trim();
 }
+
+/** The longest summary a search hit carries of its posting, in characters (the ellipsis included). */
+export const POSTING_SUMMARY_MAX_CHARS = 280;
+
+/**
+ * A posting's opening as plain text for a result card: its visible text (`plainTextOfMarkdown`) on one
+ * line, cut at a word boundary to at most `POSTING_SUMMARY_MAX_CHARS`, with "…" when cut.
+ */
+export function postingSummary(source: string): string {
+  const text = plainTextOfMarkdown(source).replace(/\s+/g, ' ');
+  if (text.length <= POSTING_SUMMARY_MAX_CHARS) return text;
+  const room = text.slice(0, POSTING_SUMMARY_MAX_CHARS - 1);
+  const space = room.lastIndexOf(' ');
+  const cut =
+    space > POSTING_SUMMARY_MAX_CHARS / 2 ? room.slice(0, space) : room.replace(/[\ud800-\udbff]$/, '');
+  return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}

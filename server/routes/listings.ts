@@ -11,12 +11,13 @@ import {
 import { MatchResponse } from '../schemas/matching.ts';
 import { SearchQuerystring, SearchResponse } from '../schemas/search.ts';
 import { CandidatesQuery, CandidatesResponse } from '../schemas/candidates.ts';
-import { listingAnswerer, viewerStates } from './listing-answer.ts';
+import { listingAnswerer, searchHitsAnswerer, viewerStates } from './listing-answer.ts';
 
 const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { listings, matching, search } = app.services;
   const answer = listingAnswerer(app.services.salary);
   const readViewerStates = viewerStates(app.services);
+  const answerHits = searchHitsAnswerer(app.services);
   const recruiter = app.authorize('recruiter');
   const manager = app.authorize('recruiter', 'admin');
 
@@ -84,18 +85,7 @@ const listingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const result = await search.searchListings(request.viewer, request.query);
-      const stateOf = await readViewerStates(
-        request.viewer,
-        result.items.map((item) => item.listing.id),
-      );
-      const items = await Promise.all(
-        result.items.map(async (item) => ({
-          listing: { ...(await answer(item.listing)), ...stateOf(item.listing.id) },
-          highlights: item.highlights,
-          match: item.match,
-        })),
-      );
-      return { ...result, items };
+      return { ...result, items: await answerHits(request.viewer, result.items) };
     },
   );
 

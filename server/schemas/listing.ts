@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { LISTING_DEFAULTS } from '../domain/listing.ts';
+import { POSTING_SUMMARY_MAX_CHARS } from '../posting-text.ts';
 import { REMOTE_REGIONS } from '../shared/regions.ts';
 import { APPLICATION_STAGES, REMOTE_POLICIES, SENIORITIES } from '../shared/vocabulary.ts';
 import {
@@ -217,6 +218,20 @@ export const Listing = Type.Object({
   applicationCounts: Type.Optional(Type.Record(Type.String(), Type.Integer())),
 });
 export type ListingAnswer = Static<typeof Listing>;
+
+/**
+ * A listing as a search hit carries it: the fields of `Listing` but the description (a posting can run to
+ * 20,000 characters), with `summary`, its opening as plain text, instead. The page fetches the whole
+ * listing from `GET /api/listings/{id}`.
+ */
+export const ListingSummary = Type.Object({
+  ...Type.Omit(Listing, ['description', 'applicationCounts']).properties,
+  summary: Type.String({
+    maxLength: POSTING_SUMMARY_MAX_CHARS,
+    description: `The posting's visible text from the start, on one line, cut at a word to at most ${POSTING_SUMMARY_MAX_CHARS} characters (ending in "…" when cut).`,
+  }),
+});
+export type ListingSummaryAnswer = Static<typeof ListingSummary>;
 
 export const ListingResponse = Type.Object({ listing: Listing });
 

@@ -9,7 +9,7 @@ import {
   type SearchFilterName,
 } from '../shared/search-filters.ts';
 import { OneOf } from './common.ts';
-import { Listing } from './listing.ts';
+import { ListingSummary } from './listing.ts';
 import { MatchSummary } from './matching.ts';
 
 /** Comma-separated list in one query parameter, e.g. `skills=go,postgres`. */
@@ -94,7 +94,7 @@ export type SearchQuerystring = Static<typeof SearchQuerystring>;
 export const SearchResponse = Type.Object({
   items: Type.Array(
     Type.Object({
-      listing: Listing,
+      listing: ListingSummary,
       highlights: Type.Object({
         title: Type.Optional(Type.String()),
         description: Type.Optional(Type.String()),

@@ -45,6 +45,26 @@ describe('GET /api/listings/search', () => {
     expect(JSON.stringify(all.json())).not.toContain(ids.closed);
   });
 
+  it('carries a plain-text summary per hit instead of the description', async () => {
+    const long = `**Payments** team. ${'We build ledgers and settlement services in Kotlin. '.repeat(20)}`;
+    const id = (await postListing(t.app, recruiter, { title: 'Ledger Engineer', description: long })).id;
+    await t.adapters.queue.whenIdle();
+    const hit = (await search('q=ledger'))
+      .json()
+      .items.find((item: { listing: { id: string } }) => item.listing.id === id);
+    expect(hit.listing).not.toHaveProperty('description');
+    expect(hit.listing.summary.startsWith('Payments team. We build ledgers')).toBe(true);
+    expect(hit.listing.summary.length).toBeLessThanOrEqual(280);
+    expect(hit.listing.summary.endsWith('…')).toBe(true);
+    const java = (await search('q=jvm')).json().items[0];
+    expect(java.listing.summary).toBe('Run our JVM services on Kubernetes.');
+    const full = await t.app.inject({ method: 'GET', url: `/api/listings/${id}` });
+    expect(full.json().listing.description).toBe(long);
+    // Leave the board as the other cases count it.
+    await t.app.inject({ method: 'POST', url: `/api/listings/${id}/close`, headers: recruiter.auth });
+    await t.adapters.queue.whenIdle();
+  });
+
   it('filters and counts facets', async () => {
     const remote = await search('remote=remote');
     expect(remote.json().items.map((item: { listing: { id: string } }) => item.listing.id)).toEqual([ids.go]);
