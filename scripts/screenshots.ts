@@ -7,7 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startServer } from '../tests/helpers/test-server.ts';
-import { apiCall, discoverableCandidate, postListing, recruiterToken } from '../tests/e2e/support/api.ts';
+import {
+  apiCall,
+  discoverableCandidate,
+  postListing,
+  recruiterToken,
+  signUpThroughApi,
+} from '../tests/e2e/support/api.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { PASSWORD, uniqueEmail } from '../tests/e2e/support/journeys.ts';
 
@@ -40,18 +46,12 @@ const server = await startServer({ seedDemo: false });
 const browser = await launchBrowser();
 try {
   const recruiterEmail = uniqueEmail('recruiter');
-  const { accessToken: ownToken } = await apiCall<{ accessToken: string }>(
-    server.url,
-    'POST',
-    '/api/auth/signup',
-    {
-      email: recruiterEmail,
-      password: PASSWORD,
-      name: 'Rita Berger',
-      role: 'recruiter',
-      company: 'Northwind Payments',
-    },
-  );
+  const ownToken = await signUpThroughApi(server.url, {
+    email: recruiterEmail,
+    name: 'Rita Berger',
+    role: 'recruiter',
+    company: 'Northwind Payments',
+  });
   const otherToken = await recruiterToken(server.url, 'Fjord Logistics');
   const postingId = await postListing(server.url, ownToken, {
     title: 'Senior Go engineer, payment rails',
@@ -90,12 +90,11 @@ try {
   ]);
 
   const candidateEmail = uniqueEmail('candidate');
-  const { accessToken: candidateToken } = await apiCall<{ accessToken: string }>(
-    server.url,
-    'POST',
-    '/api/auth/signup',
-    { email: candidateEmail, password: PASSWORD, name: 'Cora Lind', role: 'candidate' },
-  );
+  const candidateToken = await signUpThroughApi(server.url, {
+    email: candidateEmail,
+    name: 'Cora Lind',
+    role: 'candidate',
+  });
   await apiCall(
     server.url,
     'PUT',

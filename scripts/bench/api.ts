@@ -18,6 +18,7 @@ import {
 } from '../load/harness.ts';
 import { seededRandom } from './random.ts';
 import type { BenchRow } from './types.ts';
+import { signUpThroughApi } from '../../tests/e2e/support/api.ts';
 
 /**
  * Per-request overhead of the API: the search route under autocannon load on loopback against the
@@ -59,13 +60,11 @@ export async function startDemoTarget() {
   const candidates = [demo.accessToken as string];
   const rand = seededRandom(42);
   for (let i = 1; i < SIGNED_IN; i++) {
-    const answer = await call(url, '/api/auth/signup', {
+    const token = await signUpThroughApi(url, {
       email: `bench-candidate-${i}@example.com`,
-      password: 'quiet amber lantern rowing',
       name: `Candidate ${i}`,
       role: 'candidate',
     });
-    const token = answer.accessToken as string;
     await call(url, '/api/me/profile', profileBody(makeProfile(rand)), token, 'PUT');
     candidates.push(token);
   }

@@ -14,6 +14,7 @@ import type { Store } from '../../server/adapters/store/port.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import { versionedJobId } from '../../server/adapters/queue/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
+import { signUp } from '../../tests/helpers/app.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
 import { seededRandom } from './random.ts';
@@ -113,18 +114,12 @@ async function endToEnd(
       { jobId: `bench-reconcile-${Date.now()}` },
     );
     await adapters.queue.whenIdle(600_000);
-    const signup = await app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: {
-        email: 'bench-recruiter@example.com',
-        password: 'bench password 1',
-        name: 'R',
-        role: 'recruiter',
-        company: 'Bench',
-      },
+    const { auth } = await signUp(app, 'recruiter', {
+      email: 'bench-recruiter@example.com',
+      password: 'bench password 1',
+      name: 'R',
+      company: 'Bench',
     });
-    const auth = { authorization: `Bearer ${signup.json().accessToken}` };
     const pick = skillPicker(99);
     const latencies: number[] = [];
     for (let i = 0; i < E2E_LISTINGS; i++) {

@@ -10,6 +10,7 @@ import type { ListingData, ProfileData } from '../../server/adapters/store/port.
 import { seededRandom } from '../bench/random.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
+import { signUpThroughApi } from '../../tests/e2e/support/api.ts';
 
 /**
  * The load-test target: the embedded product (API, SQLite store, FTS5 search, in-process queue and
@@ -255,15 +256,12 @@ export async function startLoadTarget(
   progress(`indexed and matched in ${Date.now() - reconciled} ms`);
 
   const address = await backboard.app.listen({ port: 0, host: '127.0.0.1' });
-  const password = 'load test password';
-  const recruiterAnswer = await call(address, 'POST', '/api/auth/signup', {
+  const recruiter = await signUpThroughApi(address, {
     email: 'load-recruiter@load.test',
-    password,
     name: 'Load Recruiter',
     role: 'recruiter',
     company: 'Load Test Ltd',
   });
-  const recruiter = recruiterAnswer.accessToken as string;
   const ownListings: string[] = [];
   for (let i = 0; i < (options.ownListings ?? 0); i++) {
     const answer = await call(address, 'POST', '/api/listings', listingBody(makeListing(rand, i)), recruiter);
@@ -271,13 +269,11 @@ export async function startLoadTarget(
   }
   const candidates: string[] = [];
   for (let i = 0; i < (options.signedIn ?? 20); i++) {
-    const answer = await call(address, 'POST', '/api/auth/signup', {
+    const token = await signUpThroughApi(address, {
       email: `load-candidate-${i}@load.test`,
-      password,
       name: `Load Candidate ${i}`,
       role: 'candidate',
     });
-    const token = answer.accessToken as string;
     await call(address, 'PUT', '/api/me/profile', profileBody(makeProfile(rand)), token);
     candidates.push(token);
   }
