@@ -82,7 +82,12 @@ function nodeHash(inputs) {
 }
 
 function nodeIsCurrent() {
-  const stamp = JSON.parse(readOr(NODE_STAMP, '{}'));
+  let stamp;
+  try {
+    stamp = JSON.parse(readOr(NODE_STAMP, '{}'));
+  } catch {
+    return false; // a stamp cut short by an interrupted build: build again
+  }
   if (!Array.isArray(stamp.inputs)) return false;
   const entriesBuilt = Object.keys(NODE_ENTRIES).every((name) => existsSync(join(NODE_OUT, name, 'main.js')));
   return entriesBuilt && stamp.hash === nodeHash(stamp.inputs);
