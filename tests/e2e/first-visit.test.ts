@@ -18,6 +18,7 @@ describe('search and errors as a new visitor meets them', () => {
     await postListing(server.url, token, { title: 'C++ trading engineer', country: 'GB', required: ['C++'] });
     await postListing(server.url, token, {
       title: 'Python engineer, Paris',
+      description: `## The role\n\nBuild **data pipelines** in Python for a Paris team.\n\n${'Ship and run them well. '.repeat(20)}`,
       country: 'FR',
       required: ['Python'],
     });
@@ -51,6 +52,18 @@ describe('search and errors as a new visitor meets them', () => {
     await expect.poll(() => heading(page).textContent()).toMatch(/21 jobs/);
     expect(await countries.getByLabel('Germany').isChecked()).toBe(true);
     expect(await countries.getByLabel('France').isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it("shows each result's opening words as plain text when browsing, cut short on a long posting", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/?country=FR`);
+    const card = page.getByRole('article').filter({ hasText: 'Python engineer, Paris' });
+    const summary = (await card.locator('.snippet').textContent())?.trim() ?? '';
+    expect(summary).toContain('Build data pipelines in Python for a Paris team.');
+    expect(summary).not.toMatch(/[*#]/);
+    expect(summary.length).toBeLessThanOrEqual(280);
+    expect(summary.endsWith('…')).toBe(true);
     await page.close();
   });
 
