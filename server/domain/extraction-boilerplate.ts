@@ -2,12 +2,14 @@
  * Mentions that name a skill but ask for none: roles and teams ("DevOps engineer"), contact links
  * ("github.com/…", "a GitHub profile"), legal notices ("work authorization"), institutions ("Data
  * Protection Office"), partner badges ("an AWS Premier Consulting Partner") and sentences about the
- * company ("<company> is a leader in big data and machine learning"). Each rule reads a few words
+ * company ("<company> is a leader in big data and machine learning"), and whole sections about the
+ * company or its benefits ("About us", "What we offer": `extraction-sections.ts`). Each rule reads a few words
  * around the mention, and links and company sentences are found from cheap anchors, so the pass stays
  * linear and light.
  */
 import type { CleanText } from './extraction-clean-text.ts';
 import type { CandidateMention } from './extraction-mentions.ts';
+import { companySections } from './extraction-sections.ts';
 import {
   badgeWords,
   candidateWords,
@@ -232,7 +234,10 @@ function flagAt(
 export function dropNonRequirements(clean: CleanText, mentions: CandidateMention[]): CandidateMention[] {
   if (mentions.length === 0) return mentions;
   const { lower } = clean;
-  const kept = outside(outside(mentions, linkSpans(lower)), companySentences(lower));
+  const kept = outside(
+    outside(outside(mentions, linkSpans(lower)), companySentences(lower)),
+    companySections(clean),
+  );
   // The words that rule a mention out are rare: find them once and flag the mentions beside them.
   const flags = new Uint8Array(kept.length);
   const ends: number[] = [];
