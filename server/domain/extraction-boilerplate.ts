@@ -1,11 +1,11 @@
 /**
  * Mentions that name a skill but ask for none: roles and teams ("DevOps engineer"), contact links
  * ("github.com/…", "a GitHub profile"), legal notices ("work authorization"), institutions ("Data
- * Protection Office"), partner badges ("an AWS Premier Consulting Partner") and sentences about the
- * company ("<company> is a leader in big data and machine learning"), and whole sections about the
- * company or its benefits ("About us", "What we offer": `extraction-sections.ts`). Each rule reads a few words
- * around the mention, and links and company sentences are found from cheap anchors, so the pass stays
- * linear and light.
+ * Protection Office"), partner badges ("an AWS Premier Consulting Partner"), sentences about the
+ * company ("<company> is a leader in big data and machine learning") and whole sections about the
+ * company or its benefits ("About us", "What we offer": `extraction-sections.ts`). Each rule reads a
+ * few words around the mention, and links, company sentences and headings are found from cheap
+ * anchors, so the pass stays linear and light.
  */
 import type { CleanText } from './extraction-clean-text.ts';
 import type { CandidateMention } from './extraction-mentions.ts';

@@ -44,9 +44,9 @@ function headingKind(label: string): HeadingKind | undefined {
   return undefined;
 }
 
-/** Markdown and list marks around a heading line: `## `, `**`, `__`, a trailing ':' or ' -'. */
+/** Markdown and list marks around a heading line: `## `, `**`, `__`, a trailing ':', '?' or ' -'. */
 const LEADING_MARKS = /^[\s#*_>]+/;
-const TRAILING_MARKS = /[\s*_:\-–]+$/;
+const TRAILING_MARKS = /[\s*_:?\-–]+$/;
 
 /** Headings that stand at the start of a line: the whole line, or the label before its first ':'. */
 function lineHeadings(lower: string): Heading[] {
@@ -87,10 +87,13 @@ function labelPattern(labels: Iterable<string>, suffix: string): RegExp {
   );
 }
 
-/** Inline company labels need two words or more and a colon ("Company description:", "About us:"). */
+/**
+ * Inline company labels need two words or more and a colon or question mark ("Company description:",
+ * "Why join us?").
+ */
 const INLINE_COMPANY = labelPattern(
   [...COMPANY].filter((label) => label.includes(' ')),
-  String.raw`[ \t]*:`,
+  String.raw`[ \t]*[:?]`,
 );
 const INLINE_ROLE = labelPattern(ROLE, '');
 

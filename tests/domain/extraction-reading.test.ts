@@ -175,6 +175,11 @@ describe('extractSkills skips sections about the company or its benefits', () =>
     expect(idsIn('Technologies\nkafka\nABOUT ACME\nWe build on AWS.')).toEqual(['kafka']);
   });
 
+  it('reads a question as a heading: "Why join us?", "What’s in it for you?"', () => {
+    expect(idsIn('## Why join us?\nFree AWS credits\n## What you’ll do\nRun Kafka')).toEqual(['kafka']);
+    expect(idsIn('You know Kafka Why join our team? A choice of Mac or Linux')).toEqual(['kafka']);
+  });
+
   it('does not read a heading word in an ordinary sentence as a heading', () => {
     expect(idsIn('You know the benefits of TDD and Python.')).toEqual(['tdd', 'python']);
     expect(idsIn('Read more about us: we use Kafka. You know Go and Java.')).toEqual(['kafka', 'go', 'java']);
