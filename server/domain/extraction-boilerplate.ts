@@ -112,14 +112,28 @@ function wordsAfter(lower: string, index: number, count: number): string[] {
   return words;
 }
 
-/** The one or two words before `index` on its line ("work", "as an"). */
+/** Whether the line that ends at the line break `at` ends in a colon: a label ("Role:") above its value. */
+function labelLineEndsAt(lower: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && (lower.charCodeAt(end - 1) === 0x20 || lower.charCodeAt(end - 1) === 0x09)) end--;
+  return end > 0 && lower.charCodeAt(end - 1) === 0x3a;
+}
+
+/**
+ * The one or two words before `index` on its line ("work", "as an"), or on the line above when that
+ * line is a label and `index` opens its value ("Role:⏎DevOps").
+ */
 function wordsBefore(lower: string, index: number): { one: string; two: string } {
   const words: string[] = [];
   let at = index;
+  let crossed = false;
   while (words.length < 2 && at > 0) {
     while (at > 0 && !isWordCode(lower.charCodeAt(at - 1))) {
-      if (lower.charCodeAt(at - 1) === 0x0a) at = 0;
-      else at--;
+      if (lower.charCodeAt(at - 1) !== 0x0a) at--;
+      else if (!crossed && words.length === 0 && labelLineEndsAt(lower, at - 1)) {
+        crossed = true;
+        at--;
+      } else at = 0;
     }
     const end = at;
     while (at > 0 && isWordCode(lower.charCodeAt(at - 1))) at--;

@@ -69,6 +69,7 @@ describe('extractSkills reads context', () => {
       [],
     );
     expect(idsIn('As an SRE you own reliability. Role: DevOps')).toEqual([]);
+    expect(idsIn('Role:\nDevOps\nRequirements:\nDevOps practices\nAgile')).toEqual(['devops', 'agile']);
     expect(idsIn('Experience with TDD, DevOps practices and pair programming')).toEqual([
       'tdd',
       'devops',
