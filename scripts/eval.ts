@@ -52,21 +52,37 @@ const top = (map: Map<string, number>, limit: number) =>
 console.log(
   `Extraction on ${score.postings} postings (${postingsFile}${split === undefined ? '' : `, split ${split}`})`,
 );
-console.log('Gold spans placed in any casing (names that are ordinary words as written), and as written:');
+console.log(
+  'Gold: knowledge spans, placed in any casing (names that are ordinary words as written), and as written:',
+);
 console.log('| measure | any case | counts | as written | counts |');
 console.log('| --- | ---: | --- | ---: | --- |');
-const measures: [string, (s: typeof score) => [number, number]][] = [
+type Measure = [string, (s: typeof score) => [number, number]];
+const printRows = (rows: Measure[]) => {
+  for (const [name, read] of rows) {
+    const [part, whole] = read(score);
+    const [writtenPart, writtenWhole] = read(asWritten);
+    console.log(
+      `| ${name} | ${ratio(part, whole)} | ${part} of ${whole} | ${ratio(writtenPart, writtenWhole)} | ${writtenPart} of ${writtenWhole} |`,
+    );
+  }
+};
+printRows([
   ['precision, every mention', (s) => [s.correctMentions, s.mentions]],
   ['precision, technology mentions', (s) => [s.correctTechnologyMentions, s.technologyMentions]],
+  ['precision, practice mentions', (s) => [s.correctPracticeMentions, s.practiceMentions]],
   ['technology recall', (s) => [s.foundTechnologyPlaces, s.technologyPlaces]],
-];
-for (const [name, read] of measures) {
-  const [part, whole] = read(score);
-  const [writtenPart, writtenWhole] = read(asWritten);
-  console.log(
-    `| ${name} | ${ratio(part, whole)} | ${part} of ${whole} | ${ratio(writtenPart, writtenWhole)} | ${writtenPart} of ${writtenWhole} |`,
-  );
-}
+]);
+console.log(
+  '\nGold: knowledge + skill spans (SkillSpan marks practices such as code review as skills; precision only, recall stays on knowledge spans):',
+);
+console.log('| measure | any case | counts | as written | counts |');
+console.log('| --- | ---: | --- | ---: | --- |');
+printRows([
+  ['precision, every mention', (s) => [s.correctMentionsWithSkills, s.mentions]],
+  ['precision, technology mentions', (s) => [s.correctTechnologyMentionsWithSkills, s.technologyMentions]],
+  ['precision, practice mentions', (s) => [s.correctPracticeMentionsWithSkills, s.practiceMentions]],
+]);
 const limit = details ? 200 : 25;
 console.log(`\nMost frequent unannotated mentions: ${top(score.falsePositives, limit)}`);
 console.log(`\nMost frequent missed technologies: ${top(score.misses, limit)}`);

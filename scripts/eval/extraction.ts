@@ -2,7 +2,9 @@
  * Extraction judged against the SkillSpan annotations. Each gold knowledge span is placed in its
  * posting wherever its exact text stands as whole words, and each place counts once however often the
  * annotators listed it. Precision: the share of extracted mentions that overlap a gold place. Technology
- * recall: the share of gold places naming a technology that some extracted mention overlaps.
+ * recall: the share of gold places naming a technology that some extracted mention overlaps. A second
+ * gold, knowledge and skill spans together, is scored for precision only: SkillSpan annotates
+ * practices ("regular code reviews") as skills, and the extractor returns practices too.
  */
 import { extractSkills, type ExtractedSkill } from '../../server/domain/extraction.ts';
 import { allSkills, findSkillId, getSkill, skillKind } from '../../server/domain/taxonomy.ts';
@@ -13,6 +15,8 @@ export interface AnnotatedPosting {
   split?: string;
   text: string;
   knowledge: string[];
+  /** SkillSpan's skill spans ("Performs and accepts regular code reviews"), when the file has them. */
+  skills?: string[];
 }
 
 export interface GoldPlace {
@@ -151,6 +155,12 @@ export interface ExtractionScore {
   correctMentions: number;
   technologyMentions: number;
   correctTechnologyMentions: number;
+  practiceMentions: number;
+  correctPracticeMentions: number;
+  /** The same three counts against knowledge and skill spans together. */
+  correctMentionsWithSkills: number;
+  correctTechnologyMentionsWithSkills: number;
+  correctPracticeMentionsWithSkills: number;
   technologyPlaces: number;
   foundTechnologyPlaces: number;
   /** Extracted mentions that overlap no gold place: "text → skill" with a count. */
@@ -178,6 +188,11 @@ export function scoreExtraction(
     correctMentions: 0,
     technologyMentions: 0,
     correctTechnologyMentions: 0,
+    practiceMentions: 0,
+    correctPracticeMentions: 0,
+    correctMentionsWithSkills: 0,
+    correctTechnologyMentionsWithSkills: 0,
+    correctPracticeMentionsWithSkills: 0,
     technologyPlaces: 0,
     foundTechnologyPlaces: 0,
     falsePositives: new Map(),
@@ -186,14 +201,22 @@ export function scoreExtraction(
   for (const posting of postings) {
     const mentions = extractSkills(posting.text);
     const places = placeGoldSpans(posting.text, posting.knowledge, isTechnology, placement);
+    const skillPlaces = placeGoldSpans(posting.text, posting.skills ?? [], () => false, placement);
     for (const mention of mentions) {
       const correct = places.some((place) => overlaps(mention, place));
+      const correctWithSkills = correct || skillPlaces.some((place) => overlaps(mention, place));
       score.mentions += 1;
       if (correct) score.correctMentions += 1;
       else count(score.falsePositives, `${mention.text} → ${mention.skill.id}`);
+      if (correctWithSkills) score.correctMentionsWithSkills += 1;
       if (mention.kind === 'technology') {
         score.technologyMentions += 1;
         if (correct) score.correctTechnologyMentions += 1;
+        if (correctWithSkills) score.correctTechnologyMentionsWithSkills += 1;
+      } else {
+        score.practiceMentions += 1;
+        if (correct) score.correctPracticeMentions += 1;
+        if (correctWithSkills) score.correctPracticeMentionsWithSkills += 1;
       }
     }
     for (const place of places) {

@@ -1,13 +1,15 @@
 /**
  * Mentions that name a skill but ask for none: roles and teams ("DevOps engineer"), contact links
  * ("github.com/…", "a GitHub profile"), legal notices ("work authorization"), institutions ("Data
- * Protection Office"), partner badges ("an AWS Premier Consulting Partner") and sentences about the
- * company ("<company> is a leader in big data and machine learning"). Each rule reads a few words
- * around the mention, and links and company sentences are found from cheap anchors, so the pass stays
- * linear and light.
+ * Protection Office"), partner badges ("an AWS Premier Consulting Partner"), sentences about the
+ * company ("<company> is a leader in big data and machine learning") and whole sections about the
+ * company or its benefits ("About us", "What we offer": `extraction-sections.ts`). Each rule reads a
+ * few words around the mention, and links, company sentences and headings are found from cheap
+ * anchors, so the pass stays linear and light.
  */
 import type { CleanText } from './extraction-clean-text.ts';
 import type { CandidateMention } from './extraction-mentions.ts';
+import { companySections } from './extraction-sections.ts';
 import {
   badgeWords,
   candidateWords,
@@ -110,14 +112,28 @@ function wordsAfter(lower: string, index: number, count: number): string[] {
   return words;
 }
 
-/** The one or two words before `index` on its line ("work", "as an"). */
+/** Whether the line that ends at the line break `at` ends in a colon: a label ("Role:") above its value. */
+function labelLineEndsAt(lower: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && (lower.charCodeAt(end - 1) === 0x20 || lower.charCodeAt(end - 1) === 0x09)) end--;
+  return end > 0 && lower.charCodeAt(end - 1) === 0x3a;
+}
+
+/**
+ * The one or two words before `index` on its line ("work", "as an"), or on the line above when that
+ * line is a label and `index` opens its value ("Role:⏎DevOps").
+ */
 function wordsBefore(lower: string, index: number): { one: string; two: string } {
   const words: string[] = [];
   let at = index;
+  let crossed = false;
   while (words.length < 2 && at > 0) {
     while (at > 0 && !isWordCode(lower.charCodeAt(at - 1))) {
-      if (lower.charCodeAt(at - 1) === 0x0a) at = 0;
-      else at--;
+      if (lower.charCodeAt(at - 1) !== 0x0a) at--;
+      else if (!crossed && words.length === 0 && labelLineEndsAt(lower, at - 1)) {
+        crossed = true;
+        at--;
+      } else at = 0;
     }
     const end = at;
     while (at > 0 && isWordCode(lower.charCodeAt(at - 1))) at--;
@@ -232,7 +248,10 @@ function flagAt(
 export function dropNonRequirements(clean: CleanText, mentions: CandidateMention[]): CandidateMention[] {
   if (mentions.length === 0) return mentions;
   const { lower } = clean;
-  const kept = outside(outside(mentions, linkSpans(lower)), companySentences(lower));
+  const kept = outside(
+    outside(outside(mentions, linkSpans(lower)), companySentences(lower)),
+    companySections(clean),
+  );
   // The words that rule a mention out are rare: find them once and flag the mentions beside them.
   const flags = new Uint8Array(kept.length);
   const ends: number[] = [];

@@ -18,6 +18,8 @@ interface ExtractionWordsFile {
   badgeWords: string[];
   companySubjects: string[];
   candidateWords: string[];
+  companySectionHeadings: string[];
+  roleSectionHeadings: string[];
 }
 
 const words = wordsData as ExtractionWordsFile;
@@ -53,3 +55,7 @@ export const candidateWords: readonly string[] = Object.freeze([...words.candida
 export const roleQualifiers: ReadonlySet<string> = new Set(words.roleQualifiers);
 /** Before a practice, a role ("Role: DevOps", "as an SRE"). */
 export const roleWordsBefore: ReadonlySet<string> = new Set(words.roleWordsBefore);
+/** Headings that open a section about the company or its benefits ("About us", "What we offer"). */
+export const companySectionHeadings: readonly string[] = Object.freeze([...words.companySectionHeadings]);
+/** Headings that open a section about the role again ("Requirements", "Your profile", "Tech stack"). */
+export const roleSectionHeadings: readonly string[] = Object.freeze([...words.roleSectionHeadings]);

@@ -69,6 +69,7 @@ describe('extractSkills reads context', () => {
       [],
     );
     expect(idsIn('As an SRE you own reliability. Role: DevOps')).toEqual([]);
+    expect(idsIn('Role:\nDevOps\nRequirements:\nDevOps practices\nAgile')).toEqual(['devops', 'agile']);
     expect(idsIn('Experience with TDD, DevOps practices and pair programming')).toEqual([
       'tdd',
       'devops',
@@ -143,5 +144,57 @@ describe('extractSkills tells technologies from practices', () => {
       'xml',
       'bootstrap',
     ]);
+  });
+});
+
+describe('extractSkills skips sections about the company or its benefits', () => {
+  it('skips a markdown "About us" section and reads the requirements after it', () => {
+    const text = [
+      '# Backend engineer',
+      'You will build our payments API in TypeScript.',
+      '## About us',
+      'Founded in 2015, we run on Kubernetes and Kafka and love machine learning.',
+      '## Requirements',
+      '- 3+ years of Python',
+      '- PostgreSQL',
+      '**What we offer:**',
+      'A Docker-themed office and a free Terraform course.',
+    ].join('\n');
+    expect(idsIn(text)).toEqual(['typescript', 'python', 'postgresql']);
+  });
+
+  it('reads the other heading forms: a plain line, a label opening its line, a joined posting', () => {
+    expect(idsIn('Benefits\nPaid Kafka training\nYour profile\nKafka and Go')).toEqual(['kafka', 'go']);
+    expect(idsIn('Perks: an AWS budget\nTech stack: Kafka')).toEqual(['kafka']);
+    expect(idsIn('Who we are:\nA Java shop.\nWhat you’ll do:\nWrite Java')).toEqual(['java']);
+    expect(
+      idsIn(
+        'Job description Requirements Python and Docker Job benefits: free Kubernetes courses ' +
+          'Company description: <ORGANIZATION> runs Java and Kafka at scale',
+      ),
+    ).toEqual(['python', 'docker']);
+    expect(idsIn('Technologies\nkafka\nABOUT ACME\nWe build on AWS.')).toEqual(['kafka']);
+  });
+
+  it('reads a question as a heading: "Why join us?", "What’s in it for you?"', () => {
+    expect(idsIn('## Why join us?\nFree AWS credits\n## What you’ll do\nRun Kafka')).toEqual(['kafka']);
+    expect(idsIn('You know Kafka Why join our team? A choice of Mac or Linux')).toEqual(['kafka']);
+  });
+
+  it('does not read a heading word in an ordinary sentence as a heading', () => {
+    expect(idsIn('You know the benefits of TDD and Python.')).toEqual(['tdd', 'python']);
+    expect(idsIn('Read more about us: we use Kafka. You know Go and Java.')).toEqual(['kafka', 'go', 'java']);
+    expect(idsIn('Great team Benefits Kubernetes experience')).toEqual(['kubernetes']);
+    expect(idsIn('Benefits of TypeScript\nYou know TypeScript.')).toEqual(['typescript', 'typescript']);
+  });
+
+  it('opens and closes sections throughout a long text', () => {
+    const ids = idsIn('About us\nKafka\nRequirements\nPython\n'.repeat(2_000));
+    expect(ids.length).toBe(2_000);
+    expect(new Set(ids)).toEqual(new Set(['python']));
+  });
+
+  it('lets a role word inside a company heading leave the section closed', () => {
+    expect(idsIn('Job benefits: Python courses\nCompany Description: Java and Go')).toEqual([]);
   });
 });
