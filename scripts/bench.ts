@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchRow } from './bench/types.ts';
 
-const AREAS = ['domain', 'salary', 'search', 'workers', 'import', 'api', 'startup'] as const;
+const AREAS = ['domain', 'salary', 'search', 'workers', 'background', 'import', 'api', 'startup'] as const;
 const args = process.argv.slice(2);
 const write = args.includes('--write');
 const wanted = args.filter((arg) => !arg.startsWith('--'));

@@ -27,7 +27,11 @@ const WEB_INPUTS = ['web', 'server/shared', 'package-lock.json'];
 const WEB_STAMP = join(WEB_OUT, '.source-hash');
 
 export const NODE_OUT = join(ROOT, 'dist/node');
-export const NODE_ENTRIES = { server: 'server/main.ts', workers: 'workers/main.ts' };
+export const NODE_ENTRIES = {
+  server: 'server/main.ts',
+  workers: 'workers/main.ts',
+  'job-thread': 'workers/job-thread/entry.ts',
+};
 const NODE_STAMP = join(NODE_OUT, '.sources.json');
 
 /** @param {string} path @returns {string[]} */
@@ -147,6 +151,10 @@ async function buildNode() {
     metafile: true,
     logLevel: 'warning',
     plugins: [sourceLocations, packagesOutside],
+    // The server starts its job thread from the compiled entry, not from the sources.
+    define: {
+      BACKBOARD_JOB_THREAD_ENTRY: JSON.stringify(pathToFileURL(join(NODE_OUT, 'job-thread/main.js')).href),
+    },
   });
   const inputs = Object.keys(result.metafile.inputs).sort();
   mkdirSync(NODE_OUT, { recursive: true });

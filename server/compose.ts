@@ -7,8 +7,11 @@ import { createQueueChangeFeed } from './services/changes.ts';
 import { SALARY_BANDS_EVERY_MS } from './adapters/queue/jobs.ts';
 import { currentRequestId } from './request-scope.ts';
 import { createProcessors } from '../workers/processors/index.ts';
-import { createServices, type ServiceDeps } from './services/index.ts';
+import { createServices } from './services/index.ts';
 import { instrumentProcessors } from '../workers/processors/instrumented.ts';
+import { createJobThread, type JobThread } from '../workers/job-thread/index.ts';
+import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
+import { chosenKinds, sqliteFile } from './adapters/index.ts';
 
 export interface Backboard {
   app: FastifyInstance;
@@ -48,10 +51,10 @@ export interface BackboardOptions {
   /** Leave the start-up work to a later `start()` call (the server listens first). */
   deferStart?: boolean;
   /**
-   * The salary reference data set the bands combine with the postings (the server passes the shipped
-   * 2024 survey; most tests leave it out and see bands from their own postings only).
+   * Whether the salary bands combine the shipped 2024 survey with the postings (the server does; most
+   * tests leave it out and see bands from their own postings only).
    */
-  salaryReference?: ServiceDeps['salaryReference'];
+  salaryReference?: boolean;
 }
 
 /**
@@ -84,7 +87,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
     queue: adapters.queue,
     mailer: adapters.mailer,
     changes,
-    ...(options.salaryReference ? { salaryReference: options.salaryReference } : {}),
+    ...(options.salaryReference ? { salaryReference: loadSalaryReferenceSamples } : {}),
   });
   const app = await buildApp({
     config,
@@ -101,11 +104,20 @@ export async function createBackboard(config: Config, options: BackboardOptions 
   for (const line of bootLog) app.log.info(line);
   if (config.admin) await app.services.accounts.ensureAdmin(config.admin.email, config.admin.password);
 
+  // On the embedded default this process runs the processors; the CPU-bound ones (matching, salary
+  // bands) in a worker thread on its own connection to the SQLite file, so requests never wait for them.
+  let jobThread: JobThread | undefined;
   if (adapters.queue.kind === 'in-process') {
-    const processors = instrumentProcessors(createProcessors(services), {
-      metrics,
-      log: app.log.child({ component: 'jobs' }),
-    });
+    if (config.jobThread && chosenKinds(config).store === 'sqlite') {
+      jobThread = createJobThread({
+        file: sqliteFile(config),
+        salaryReference: options.salaryReference === true,
+      });
+    }
+    const processors = instrumentProcessors(
+      { ...createProcessors(services), ...jobThread?.processors },
+      { metrics, log: app.log.child({ component: 'jobs' }) },
+    );
     await adapters.queue.startWorkers(processors, { concurrency: config.workerConcurrency });
   }
   // The sweep's schedule: the in-process queue runs it here; with BullMQ it lives in Redis, where every
@@ -176,6 +188,7 @@ export async function createBackboard(config: Config, options: BackboardOptions 
         await started?.catch(() => undefined);
         await app.close();
         await adapters.close();
+        await jobThread?.close();
       })();
       return closing;
     },

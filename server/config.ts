@@ -32,6 +32,7 @@ const EnvSchema = Type.Object({
   ),
   SEED_DEMO: Type.Boolean({ default: true }),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  JOB_THREAD: Type.Boolean({ default: true }),
   QUEUE_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'backboard' }),
   JOB_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   RECONCILE_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
@@ -76,6 +77,11 @@ export interface Config {
   readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly seedDemo: boolean;
   readonly workerConcurrency: number;
+  /**
+   * Embedded default: run the CPU-bound jobs (matching, salary bands) in a worker thread, off the
+   * API's event loop (false: on it, as one thread).
+   */
+  readonly jobThread: boolean;
   /** How long a worker holds a job before another may take it over as stalled (a crashed worker). */
   readonly jobLockMs: number;
   /** How often the reconcile sweep runs (and the API re-asserts its schedule in Redis). */
@@ -197,6 +203,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     logFormat: env.LOG_FORMAT as Config['logFormat'],
     seedDemo: env.SEED_DEMO,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    jobThread: env.JOB_THREAD,
     jobLockMs: env.JOB_LOCK_MS,
     reconcileEveryMs: env.RECONCILE_INTERVAL_MS,
     queuePrefix: env.QUEUE_PREFIX,

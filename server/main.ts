@@ -2,7 +2,6 @@ import { loadConfigOrExit } from './config.ts';
 import { createBackboard } from './compose.ts';
 import { serverLogger } from './logger.ts';
 import { seedDemoBoard } from './seed/demo.ts';
-import { loadSalaryReferenceSamples } from './seed/salary-reference.ts';
 import { accountsBox, accountsLines, browsableUrl } from './startup/accounts-box.ts';
 
 /**
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
     backboard = await createBackboard(config, {
       logger: serverLogger(config),
       seed: seedDemoBoard,
-      salaryReference: loadSalaryReferenceSamples,
+      salaryReference: true,
       deferStart: true,
     });
   } catch (error) {

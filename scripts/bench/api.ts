@@ -6,7 +6,6 @@ import pino from 'pino';
 import { createBackboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
 import { DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD, seedDemoBoard } from '../../server/seed/demo.ts';
-import { loadSalaryReferenceSamples } from '../../server/seed/salary-reference.ts';
 import {
   anonymousSearches,
   makeProfile,
@@ -52,7 +51,7 @@ export async function startDemoTarget() {
   const backboard = await createBackboard(config, {
     logger: { level: config.logLevel, stream: pino.destination({ dest: '/dev/null', sync: false }) },
     seed: seedDemoBoard,
-    salaryReference: loadSalaryReferenceSamples,
+    salaryReference: true,
   });
   await backboard.adapters.queue.whenIdle(10 * 60_000);
   const url = await backboard.app.listen({ port: 0, host: '127.0.0.1' });

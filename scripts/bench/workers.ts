@@ -10,79 +10,18 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createBackboard, type Backboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
-import type { Store } from '../../server/adapters/store/port.ts';
-import { allSkills } from '../../server/domain/taxonomy.ts';
 import { versionedJobId } from '../../server/adapters/queue/jobs.ts';
 import { createProcessors } from '../../workers/processors/index.ts';
 import { signUp } from '../../tests/helpers/app.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
-import { seededRandom } from './random.ts';
-import { SENIORITIES } from '../../server/shared/vocabulary.ts';
+import { seedProfiles, skillPicker } from './board.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 const E2E_PROFILES = 10_000;
 const E2E_LISTINGS = 15;
 const THROUGHPUT_PROFILES = 200_000;
 const THROUGHPUT_JOBS = 40;
-
-const random = seededRandom;
-
-const POPULAR = [
-  'go',
-  'python',
-  'java',
-  'postgresql',
-  'mysql',
-  'redis',
-  'docker',
-  'kubernetes',
-  'aws',
-  'kafka',
-  'nodejs',
-  'typescript',
-];
-
-function skillPicker(seed: number) {
-  const next = random(seed);
-  const all = allSkills();
-  return (count: number) => {
-    const picked = new Map<string, { id: string; name: string }>();
-    while (picked.size < count) {
-      const fromPopular = next() < 0.6;
-      const id = fromPopular
-        ? POPULAR[Math.floor(next() * POPULAR.length)]!
-        : all[Math.floor(next() * all.length)]!.id;
-      const skill = all.find((s) => s.id === id) ?? all[0]!;
-      picked.set(skill.id, { id: skill.id, name: skill.name });
-    }
-    return [...picked.values()];
-  };
-}
-
-async function seedProfiles(store: Store, count: number) {
-  const pick = skillPicker(7);
-  const next = random(11);
-  for (let i = 0; i < count; i++) {
-    const user = await store.users.create({
-      email: `bench-${i}@example.com`,
-      name: `Bench ${i}`,
-      role: 'candidate',
-      companyId: null,
-      passwordHash: '!',
-    });
-    await store.profiles.save(user.id, {
-      headline: 'Developer',
-      yearsExperience: Math.floor(next() * 15),
-      seniority: SENIORITIES[Math.floor(next() * SENIORITIES.length)]!,
-      location: { country: ['DE', 'US', 'GB', 'FR', 'PL'][Math.floor(next() * 5)]!, city: '' },
-      remote: 'remote',
-      expectedSalary: null,
-      skills: pick(2 + Math.floor(next() * 6)).map((skill) => ({ skill, level: 1 + Math.floor(next() * 5) })),
-      discoverable: true,
-    });
-  }
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

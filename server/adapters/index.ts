@@ -60,6 +60,12 @@ function unreachable(kind: never): never {
   throw new Error(`unknown adapter kind ${String(kind)}`);
 }
 
+/** The embedded store on its own connection to `file`: what the job thread works on. */
+export const openEmbeddedStore = (file: string): Store => createSqliteStore({ file });
+
+/** The embedded store's file under DATA_DIR. */
+export const sqliteFile = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'backboard.db');
+
 /**
  * Chooses every adapter from validated config; the server and the workers both call this. Production
  * adapters need their URL; embedded ones say once that they are the embedded default. With
@@ -72,15 +78,13 @@ export async function createAdapters(
 ): Promise<Adapters> {
   const kinds = chosenKinds(config);
   let sqlite: SqliteStore | undefined;
-  const openSqlite = () => (sqlite ??= createSqliteStore({ file: join(config.dataDir, 'backboard.db') }));
+  const openSqlite = () => (sqlite ??= createSqliteStore({ file: sqliteFile(config) }));
 
   let store: Store;
   switch (kinds.store) {
     case 'sqlite':
       store = openSqlite();
-      log.info(
-        `store: embedded SQLite at ${join(config.dataDir, 'backboard.db')} (set MONGODB_URI for MongoDB)`,
-      );
+      log.info(`store: embedded SQLite at ${sqliteFile(config)} (set MONGODB_URI for MongoDB)`);
       break;
     case 'mongodb': {
       const { createMongoStore } = await import('./store/mongodb/index.ts');

@@ -5,7 +5,6 @@ import type { Static } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SalaryBand } from '../../server/schemas/common.ts';
 import { importFile } from '../../server/seed/importer.ts';
-import { loadSalaryReferenceSamples } from '../../server/seed/salary-reference.ts';
 import { createTestApp, listingBody, postListing, signUp, type TestApp } from '../helpers/app.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -74,7 +73,7 @@ describe('salary bands over the 2024 reference and the board’s postings', () =
   let dir: string;
   let recruiter: Awaited<ReturnType<typeof signUp>>;
   beforeAll(async () => {
-    t = await createTestApp({}, undefined, { salaryReference: loadSalaryReferenceSamples });
+    t = await createTestApp({}, undefined, { salaryReference: true });
     dir = mkdtempSync(join(tmpdir(), 'backboard-bands-'));
     recruiter = await signUp(t.app, 'recruiter');
     await recompute(t);

@@ -2,7 +2,6 @@
 // Functions passed to page.evaluate run in the browser, so this file sees DOM types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadSalaryReferenceSamples } from '../../server/seed/salary-reference.ts';
 import { startServer } from '../helpers/test-server.ts';
 import { apiCall, postListing, signUpThroughApi } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -67,7 +66,7 @@ describe('details of the web', () => {
       seedDemo: false,
       env: ADMIN_ENV,
       // The survey, so postings have market bands to draw.
-      salaryReference: loadSalaryReferenceSamples,
+      salaryReference: true,
     });
     browser = await launchBrowser();
     recruiterEmail = uniqueEmail('recruiter');

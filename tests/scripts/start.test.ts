@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUnavailableReason, startRedis, type RedisServer } from '../helpers/redis.ts';
 import { everythingIsCurrent, NODE_OUT } from '../../scripts/build.mjs';
+import type { DemoAccounts } from '../../server/compose.ts';
 
 /**
  * `npm start` runs code compiled by scripts/build.mjs: the compiled server and workers must behave as
@@ -95,6 +96,29 @@ describe('npm start on the compiled server', () => {
         return answer.total > 0;
       };
       await until('indexed postings', found, server);
+      // The compiled job thread matched the demo board: its candidate has recommendations, and the
+      // listing pages show salary bands.
+      const accounts = server
+        .output()
+        .split('\n')
+        .map((line) => (line.startsWith('{') ? (JSON.parse(line) as { demo?: DemoAccounts }) : {}))
+        .find((entry) => entry.demo)?.demo;
+      expect(accounts).toBeDefined();
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: accounts!.candidate, password: accounts!.password }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const recommended = async () => {
+        const answer = await fetch(`${base}/api/me/recommendations`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        return ((await answer.json()) as { items: unknown[] }).items.length > 0;
+      };
+      await until('recommendations from the job thread', recommended, server);
+      expect(server.output()).not.toMatch(/job thread (failed|exited)/);
     } finally {
       server.child.kill('SIGTERM');
     }
