@@ -17,7 +17,7 @@ import { createBackboard } from '../../server/compose.ts';
 import { loadConfig } from '../../server/config.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 import { signUp } from '../../tests/helpers/app.ts';
-import { seedProfiles, skillPicker } from './board.ts';
+import { listingBody, seedProfiles, skillPicker } from './board.ts';
 import type { BenchRow } from './types.ts';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 100_000);
@@ -88,17 +88,7 @@ async function measure(label: string, boardDir: string, env: Record<string, stri
         method: 'POST',
         url: '/api/listings',
         headers: recruiter.auth,
-        payload: {
-          title,
-          description: 'Posted while the backlog runs',
-          location: { country: 'DE', city: 'Berlin' },
-          remote: 'remote',
-          employmentType: 'full-time',
-          seniority: 'senior',
-          salary: { min: 70_000, max: 90_000, currency: 'EUR', period: 'year' },
-          requiredSkills: pick(3).map((skill) => ({ skill: skill.name, level: 3, weight: 1 })),
-          niceToHaveSkills: [],
-        },
+        payload: listingBody(title, pick),
       });
     const search = (n: number) =>
       app.inject({

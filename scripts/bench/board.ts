@@ -61,3 +61,18 @@ export async function seedProfiles(store: Store, count: number) {
     });
   }
 }
+
+/** The body of `POST /api/listings` for a bench listing asking for three skills `pick` draws. */
+export function listingBody(title: string, pick: ReturnType<typeof skillPicker>) {
+  return {
+    title,
+    description: 'Bench listing',
+    location: { country: 'DE', city: 'Berlin' },
+    remote: 'remote',
+    employmentType: 'full-time',
+    seniority: 'senior',
+    salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
+    requiredSkills: pick(3).map((skill) => ({ skill: skill.name, level: 3, weight: 1 })),
+    niceToHaveSkills: [],
+  };
+}

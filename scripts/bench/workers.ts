@@ -15,7 +15,7 @@ import { createProcessors } from '../../workers/processors/index.ts';
 import { signUp } from '../../tests/helpers/app.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
-import { seedProfiles, skillPicker } from './board.ts';
+import { listingBody, seedProfiles, skillPicker } from './board.ts';
 import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 
 const E2E_PROFILES = 10_000;
@@ -67,17 +67,7 @@ async function endToEnd(
         method: 'POST',
         url: '/api/listings',
         headers: auth,
-        payload: {
-          title: `Backend engineer ${i}`,
-          description: 'Bench listing',
-          location: { country: 'DE', city: 'Berlin' },
-          remote: 'remote',
-          employmentType: 'full-time',
-          seniority: 'senior',
-          salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
-          requiredSkills: pick(3).map((skill) => ({ skill: skill.name, level: 3, weight: 1 })),
-          niceToHaveSkills: [],
-        },
+        payload: listingBody(`Backend engineer ${i}`, pick),
       });
       const id = created.json().listing.id as string;
       for (;;) {
