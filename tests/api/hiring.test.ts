@@ -95,6 +95,8 @@ describe('the hiring loop', () => {
     await call(recruiter, 'POST', `/api/listings/${closed.id}/close`);
     expect((await apply(cara, closed.id)).status).toBe(409);
     expect((await apply(cara, 'no-such-listing')).status).toBe(404);
+    // Search is eventually consistent: the posting is findable once its index job ran.
+    await t.adapters.queue.whenIdle();
     const search = (await call(cara, 'GET', '/api/listings/search?q=payments')).json();
     const hit = search.items.find((item: { listing: { id: string } }) => item.listing.id === listing.id);
     expect(hit.listing.viewer.application).toMatchObject({ stage: 'applied', createdAt: expect.any(String) });
