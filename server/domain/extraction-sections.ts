@@ -9,7 +9,7 @@
  * pass over the lines and one regex pass per kind of label keep it linear.
  */
 import type { CleanText } from './extraction-clean-text.ts';
-import { companySectionHeadings, roleSectionHeadings } from './extraction-words.ts';
+import { companySectionHeadings, roleSectionHeadings, roleWordsAfterAbout } from './extraction-words.ts';
 
 export interface Span {
   start: number;
@@ -39,8 +39,12 @@ function headingKind(label: string): HeadingKind | undefined {
   const normalized = normalizeLabel(label);
   if (ROLE.has(normalized)) return 'role';
   if (COMPANY.has(normalized)) return 'company';
-  // "About Acme", "About <ORGANIZATION>": a short line about the company, unless it is about the role.
-  if (/^about \S+(?: \S+){0,2}$/.test(normalized)) return 'company';
+  // "About Acme", "About <ORGANIZATION>": a short line about the company, unless it is about the job or
+  // the candidate ("About this role", "About your team").
+  if (/^about \S+(?: \S+){0,2}$/.test(normalized)) {
+    const about = normalized.split(' ').slice(1);
+    return about.some((word) => roleWordsAfterAbout.has(word)) ? 'role' : 'company';
+  }
   return undefined;
 }
 

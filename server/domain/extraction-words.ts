@@ -20,6 +20,7 @@ interface ExtractionWordsFile {
   candidateWords: string[];
   companySectionHeadings: string[];
   roleSectionHeadings: string[];
+  roleWordsAfterAbout: string[];
 }
 
 const words = wordsData as ExtractionWordsFile;
@@ -59,3 +60,5 @@ export const roleWordsBefore: ReadonlySet<string> = new Set(words.roleWordsBefor
 export const companySectionHeadings: readonly string[] = Object.freeze([...words.companySectionHeadings]);
 /** Headings that open a section about the role again ("Requirements", "Your profile", "Tech stack"). */
 export const roleSectionHeadings: readonly string[] = Object.freeze([...words.roleSectionHeadings]);
+/** After "About", words that make the heading about the job or the candidate ("About this role"). */
+export const roleWordsAfterAbout: ReadonlySet<string> = new Set(words.roleWordsAfterAbout);

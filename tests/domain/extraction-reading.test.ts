@@ -194,6 +194,13 @@ describe('extractSkills skips sections about the company or its benefits', () =>
     expect(new Set(ids)).toEqual(new Set(['python']));
   });
 
+  it('reads "About" headings on the job or the candidate as the role, whatever their wording', () => {
+    for (const heading of ['About this role', 'About your team', 'About this opportunity', 'About You']) {
+      expect(idsIn(`About us\nWe run Kafka.\n${heading}\nYou know Python.`), heading).toEqual(['python']);
+    }
+    expect(idsIn('Intro\nAbout Acme Payments\nWe run Kafka.')).toEqual([]);
+  });
+
   it('lets a role word inside a company heading leave the section closed', () => {
     expect(idsIn('Job benefits: Python courses\nCompany Description: Java and Go')).toEqual([]);
   });
