@@ -14,10 +14,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createSqliteStore } from '../../server/adapters/store/sqlite/index.ts';
 import { createBackboard } from '../../server/compose.ts';
-import { loadConfig } from '../../server/config.ts';
-import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 import { signUp } from '../../tests/helpers/app.ts';
-import { listingBody, seedProfiles, skillPicker } from './board.ts';
+import { benchConfig, benchNewListing, listingBody, seedProfiles, skillPicker } from './board.ts';
 import type { BenchRow } from './types.ts';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 100_000);
@@ -43,26 +41,7 @@ async function seedBoard(dir: string): Promise<void> {
   const company = await store.companies.findOrCreate('Bench Imports');
   const pick = skillPicker(5);
   for (let i = 0; i < LISTINGS; i++) {
-    await store.listings.create({
-      title: `Backend engineer ${i}`,
-      description: 'Imported listing',
-      location: { country: 'DE', city: 'Berlin' },
-      remote: 'remote',
-      employmentType: 'full-time',
-      seniority: 'senior',
-      salary: {
-        min: 60_000 + (i % 40) * 1_000,
-        max: 90_000 + (i % 40) * 1_000,
-        currency: 'EUR',
-        period: 'year',
-      },
-      requiredSkills: pick(3).map((skill) => ({ skill, level: 3, weight: 1 })),
-      niceToHaveSkills: [],
-      ...LISTING_DEFAULTS,
-      ownerId: 'bench',
-      companyId: company.id,
-      company: company.name,
-    });
+    await store.listings.create(benchNewListing(i, company, pick));
   }
   await store.close();
 }
@@ -70,14 +49,7 @@ async function seedBoard(dir: string): Promise<void> {
 async function measure(label: string, boardDir: string, env: Record<string, string>): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'backboard-bench-bg-'));
   cpSync(boardDir, dir, { recursive: true });
-  const config = loadConfig({
-    DATA_DIR: dir,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    AUTH_RATE_LIMIT: '100000',
-    WRITE_RATE_LIMIT: '100000',
-    ...env,
-  });
+  const config = benchConfig(dir, env);
   const backboard = await createBackboard(config, { logger: false, deferStart: true });
   const { app, adapters } = backboard;
   try {

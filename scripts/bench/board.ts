@@ -1,5 +1,7 @@
 /** A synthetic board for the pipeline benchmarks: candidates with skills drawn from the taxonomy. */
-import type { Store } from '../../server/adapters/store/port.ts';
+import type { NewListing, Store } from '../../server/adapters/store/port.ts';
+import { loadConfig } from '../../server/config.ts';
+import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
 import { allSkills } from '../../server/domain/taxonomy.ts';
 import { SENIORITIES } from '../../server/shared/vocabulary.ts';
 import { seededRandom } from './random.ts';
@@ -74,5 +76,45 @@ export function listingBody(title: string, pick: ReturnType<typeof skillPicker>)
     salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
     requiredSkills: pick(3).map((skill) => ({ skill: skill.name, level: 3, weight: 1 })),
     niceToHaveSkills: [],
+  };
+}
+
+/** Config for a bench board in `dir`: no demo seed, no logs, rate limits out of the way. */
+export function benchConfig(dir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    DATA_DIR: dir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    AUTH_RATE_LIMIT: '100000',
+    WRITE_RATE_LIMIT: '100000',
+    ...env,
+  });
+}
+
+/** A stored bench listing `i` of `company` asking for three skills `pick` draws; pay varies with `i`. */
+export function benchNewListing(
+  i: number,
+  company: { id: string; name: string },
+  pick: ReturnType<typeof skillPicker>,
+): NewListing {
+  return {
+    title: `Backend engineer ${i}`,
+    description: 'Imported listing',
+    location: { country: 'DE', city: 'Berlin' },
+    remote: 'remote',
+    employmentType: 'full-time',
+    seniority: 'senior',
+    salary: {
+      min: 60_000 + (i % 40) * 1_000,
+      max: 90_000 + (i % 40) * 1_000,
+      currency: 'EUR',
+      period: 'year',
+    },
+    requiredSkills: pick(3).map((skill) => ({ skill, level: 3, weight: 1 })),
+    niceToHaveSkills: [],
+    ...LISTING_DEFAULTS,
+    ownerId: 'bench',
+    companyId: company.id,
+    company: company.name,
   };
 }

@@ -15,8 +15,7 @@ import { createProcessors } from '../../workers/processors/index.ts';
 import { signUp } from '../../tests/helpers/app.ts';
 import { hasRedisServer, startRedis } from '../../tests/helpers/redis.ts';
 import type { BenchRow } from './types.ts';
-import { listingBody, seedProfiles, skillPicker } from './board.ts';
-import { LISTING_DEFAULTS } from '../../server/domain/listing.ts';
+import { benchConfig, benchNewListing, listingBody, seedProfiles, skillPicker } from './board.ts';
 
 const E2E_PROFILES = 10_000;
 const E2E_LISTINGS = 15;
@@ -34,14 +33,7 @@ async function endToEnd(
   runWorkers: boolean,
 ): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'backboard-bench-'));
-  const config = loadConfig({
-    DATA_DIR: dir,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    AUTH_RATE_LIMIT: '100000',
-    WRITE_RATE_LIMIT: '100000',
-    ...env,
-  });
+  const config = benchConfig(dir, env);
   const backboard: Backboard = await createBackboard(config, { logger: false });
   const { app, adapters } = backboard;
   try {
@@ -124,23 +116,7 @@ async function bullMqThroughput(redisUrl: string): Promise<BenchRow[]> {
     const pick = skillPicker(5);
     const listings = [];
     for (let i = 0; i < THROUGHPUT_JOBS; i++) {
-      listings.push(
-        await adapters.store.listings.create({
-          title: `Role ${i}`,
-          description: '',
-          location: { country: 'DE', city: '' },
-          remote: 'remote',
-          employmentType: 'full-time',
-          seniority: 'senior',
-          salary: { min: 1, max: 2, currency: 'EUR', period: 'year' },
-          requiredSkills: pick(3).map((skill) => ({ skill, level: 3, weight: 1 })),
-          niceToHaveSkills: [],
-          ...LISTING_DEFAULTS,
-          ownerId: 'bench',
-          companyId: company.id,
-          company: company.name,
-        }),
-      );
+      listings.push(await adapters.store.listings.create(benchNewListing(i, company, pick)));
     }
     await adapters.queue.startWorkers(createProcessors(app.services), { concurrency: 1 });
     // The start-up reconcile matches the seeded profiles first; then one job warms the profile index

@@ -45,7 +45,8 @@ async function run(message: Extract<ToJobThread, { type: 'run' }>): Promise<void
     const result = await processor(message.data, {
       jobId: message.jobId,
       attempt: message.attempt,
-      progress: async (percent: number) => send({ type: 'progress', id: message.id, percent }),
+      // The in-process queue keeps no progress (the admin page shows BullMQ's), so none is sent back.
+      progress: async () => {},
     });
     send({ type: 'done', id: message.id, result });
   } catch (error) {

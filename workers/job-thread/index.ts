@@ -31,7 +31,6 @@ function describe(error: unknown): string {
 interface Pending {
   resolve(result: unknown): void;
   reject(error: Error): void;
-  context: JobContext;
   /** The thread the job was handed to: when that one ends, only its jobs fail. */
   thread: Worker;
 }
@@ -58,10 +57,6 @@ export function createJobThread(setup: JobThreadSetup): JobThread {
     }
     const job = pending.get(message.id);
     if (!job) return;
-    if (message.type === 'progress') {
-      void job.context.progress(message.percent);
-      return;
-    }
     pending.delete(message.id);
     if (pending.size === 0) worker?.unref();
     if (message.type === 'done') job.resolve(message.result);
@@ -99,9 +94,7 @@ export function createJobThread(setup: JobThreadSetup): JobThread {
       if (closed) return Promise.reject(new Error('the job thread is closed'));
       const thread = (worker ??= start());
       const id = nextId++;
-      const running = new Promise<unknown>((resolve, reject) =>
-        pending.set(id, { resolve, reject, context, thread }),
-      );
+      const running = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject, thread }));
       // While it holds a job the thread keeps the process alive; idle, it does not.
       thread.ref();
       const message: ToJobThread = {

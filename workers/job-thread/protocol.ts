@@ -25,6 +25,5 @@ export type ToJobThread =
 export type FromJobThread =
   | { type: 'done'; id: number; result: unknown }
   | { type: 'failed'; id: number; message: string; permanent: boolean; stack?: string }
-  | { type: 'progress'; id: number; percent: number }
   /** The thread could not start (its store would not open): every job it was given fails with this. */
   | { type: 'fatal'; message: string };
